@@ -28,8 +28,10 @@ public final class Nmc111Kokam75Ah implements AgingModel {
         double dod = day.depthOfDischarge();
         double meanSoc = day.meanSoc();
         double q1 = day.timeAverage((soc, tk, ua) -> calendarRate(tk, ua));
-        double q3 = day.timeAverage((soc, tk, ua) -> cycleRate(tk, dod));
-        double q5 = day.timeAverage((soc, tk, ua) -> 1e4 + 153.0 * (tk - 273.15 - 55.0) * dod * (meanSoc / 0.6));
+        // DoD and mean SoC are broadcast scalars: factor them out of the averages (q5 is linear in T).
+        double q3 = cycleDepthFactor(dod) * day.timeAverage((soc, tk, ua) -> cycleTemperatureFactor(tk));
+        double meanTemperatureC = day.timeAverage((soc, tk, ua) -> tk) - 273.15;
+        double q5 = 1e4 + 153.0 * (meanTemperatureC - 55.0) * dod * (meanSoc / 0.6);
         double dt = day.durationDays();
         return before -> {
             double dEfc = day.equivalentFullCycles(before.relativeCapacity());
@@ -53,8 +55,15 @@ public final class Nmc111Kokam75Ah implements AgingModel {
 
     /** q3: cycling rate per EFC^0.778 at a temperature in kelvin and a depth of discharge 0..1. */
     static double cycleRate(double temperatureK, double depthOfDischarge) {
-        double tn = temperatureK / T_REF_K;
-        return 3.80e3 * Math.exp(-18.4 / tn) * Math.exp(1.04 * Math.exp(depthOfDischarge * depthOfDischarge));
+        return cycleDepthFactor(depthOfDischarge) * cycleTemperatureFactor(temperatureK);
+    }
+
+    private static double cycleDepthFactor(double depthOfDischarge) {
+        return 3.80e3 * Math.exp(1.04 * Math.exp(depthOfDischarge * depthOfDischarge));
+    }
+
+    private static double cycleTemperatureFactor(double temperatureK) {
+        return Math.exp(-18.4 / (temperatureK / T_REF_K));
     }
 
     private static AgingState output(double[] y, double efc, double days) {

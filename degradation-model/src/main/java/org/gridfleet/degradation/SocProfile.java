@@ -93,6 +93,9 @@ public final class SocProfile {
      * sample; a sample is interpolated linearly at each day boundary so no throughput is lost.
      */
     public List<SocProfile> days() {
+        if (durationSeconds() <= SECONDS_PER_DAY) {
+            return List.of(this);
+        }
         List<SocProfile> days = new ArrayList<>();
         double start = seconds[0];
         int i = 0;

@@ -38,6 +38,24 @@ class DegradationPricerTest {
     }
 
     @Test
+    void pricePerKwhShouldEqualTheLithiumInventorySlopeWhenKokamHasCycled() {
+        // GIVEN a Kokam pack after 30 cycling days; capacity is the lithium-inventory branch
+        BatteryHealth health = BatteryHealth.fresh(KOKAM_60KWH);
+        for (int d = 0; d < 30; d++) {
+            health = health.afterMetered(cyclingDay());
+        }
+        double y0 = health.state().state(Nmc111Kokam75Ah.LLI_CYCLES);
+        double q3 = Nmc111Kokam75Ah.cycleRate(298.15, 0.2);
+
+        // WHEN
+        double price = new DegradationPricer(ECONOMICS).pricePerKwh(health, new OperatingPoint(0.6, 0.2, 0.1, 25, 0.25));
+
+        // THEN slope of y = q3·EFC^0.778 at y0, priced at 130 / (1 − 0.8)
+        double slope = q3 * 0.778 * Math.pow(y0 / q3, (0.778 - 1.0) / 0.778);
+        assertThat(price).isCloseTo(650.0 * slope, Percentage.withPercentage(1e-6));
+    }
+
+    @Test
     void pricePerKwhShouldScaleWithPackPriceWhenAllElseIsEqual() {
         // GIVEN
         BatteryHealth health = BatteryHealth.fresh(KOKAM_60KWH);

@@ -43,8 +43,9 @@ public record BudgetAccount(DegradationBudget budget, LocalDate periodStart, dou
 
     /** True if the budget is not exhausted and {@code proposed} fits in what remains. */
     public boolean allowsDischarge(LocalDate day, DegradationImpact proposed) {
-        double remaining = remaining(day);
-        return remaining > 0.0 && budget.measure(proposed) <= remaining;
+        // compare the sum afterSpending would store, so rounding can never let spent exceed the limit
+        double spent = spentOn(day);
+        return spent < budget.limit() && spent + Math.max(0.0, budget.measure(proposed)) <= budget.limit();
     }
 
     /**

@@ -5,7 +5,7 @@ package org.gridfleet.degradation;
  * day) at a time. {@link #prepare} evaluates everything that depends on the step alone, so a day
  * repeated for years is averaged once and then applied to each state.
  */
-public sealed interface AgingModel permits Nmc111Kokam75Ah, LfpGraphite250Ah {
+public sealed interface AgingModel permits Nmc111Kokam75Ah, LfpGraphite250Ah, NcaPanasonic3Ah {
 
     /** State of a new cell. */
     AgingState initialState();

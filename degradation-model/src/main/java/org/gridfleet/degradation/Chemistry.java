@@ -8,7 +8,9 @@ public enum Chemistry {
     /** NMC111-graphite, Kokam 75 Ah (Smith et al. 2017). */
     NMC111_KOKAM_75AH("nmc111-kokam", new Nmc111Kokam75Ah()),
     /** LFP-graphite, 250 Ah prismatic (Gasper et al. 2023). */
-    LFP_250AH("lfp-250ah", new LfpGraphite250Ah());
+    LFP_250AH("lfp-250ah", new LfpGraphite250Ah()),
+    /** NCA-graphite, Panasonic 3 Ah 18650 (BLAST-Lite). */
+    NCA_PANASONIC_3AH("nca-panasonic", new NcaPanasonic3Ah());
 
     private final String id;
     private final AgingModel model;

@@ -29,7 +29,7 @@ public final class DegradationCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--model", required = true, paramLabel = "MODEL",
-            description = "Cell model: nmc111-kokam or lfp-250ah.")
+            description = "Cell model: nmc111-kokam, lfp-250ah or nca-panasonic.")
     private String model;
 
     @Option(names = "--profile", required = true, paramLabel = "DAY.csv",

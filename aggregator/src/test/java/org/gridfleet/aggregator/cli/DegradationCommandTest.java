@@ -131,12 +131,12 @@ class DegradationCommandTest {
         Path day = csv("seconds,soc", "0,0.5", "86400,0.5");
 
         // WHEN
-        int exit = run("degradation", "--model", "nca-panasonic", "--profile", day.toString());
+        int exit = run("degradation", "--model", "lmo-leaf", "--profile", day.toString());
 
         // THEN
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString())
-                .contains("unknown model 'nca-panasonic'; known models: nmc111-kokam, lfp-250ah");
+                .contains("unknown model 'lmo-leaf'; known models: nmc111-kokam, lfp-250ah, nca-panasonic");
     }
 
     @Test

@@ -8,12 +8,9 @@ package org.gridfleet.degradation;
  * the model has no resistance output.
  */
 public final class LfpGraphite250Ah implements AgingModel {
-    static final int LOSS_TIME = 0;
-    static final int LOSS_CYCLES = 1;
-
     @Override
     public AgingState initialState() {
-        return new AgingState(new double[] {0.0, 0.0}, 1.0, Double.NaN, 0.0, 0.0);
+        return CalendarPlusCycleLoss.initialState();
     }
 
     @Override
@@ -24,14 +21,9 @@ public final class LfpGraphite250Ah implements AgingModel {
         double dt = day.durationDays();
         return before -> {
             double q = before.relativeCapacity();
-            double dEfc = day.equivalentFullCycles(q);
             // DoD and C-rate are broadcast scalars, so the average factors into stress × mean Arrhenius term.
             double kcyc = cycleStress(dod, day.cRate(q)) * arrhenius;
-            double lossTime = before.state(LOSS_TIME) + StateUpdate.power(before.state(LOSS_TIME), dt, kcal, 0.526);
-            double lossCycles = before.state(LOSS_CYCLES)
-                    + StateUpdate.power(before.state(LOSS_CYCLES), dEfc, kcyc, 0.828);
-            return new AgingState(new double[] {lossTime, lossCycles}, 1.0 - lossTime - lossCycles, Double.NaN,
-                    before.equivalentFullCycles() + dEfc, before.days() + dt);
+            return CalendarPlusCycleLoss.step(before, dt, kcal, 0.526, day.equivalentFullCycles(q), kcyc, 0.828);
         };
     }
 

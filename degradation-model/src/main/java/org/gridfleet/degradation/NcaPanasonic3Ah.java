@@ -6,12 +6,9 @@ package org.gridfleet.degradation;
  * {@code EFC^0.699}; the cycling rate has practically no temperature effect. No resistance output.
  */
 public final class NcaPanasonic3Ah implements AgingModel {
-    static final int LOSS_TIME = 0;
-    static final int LOSS_CYCLES = 1;
-
     @Override
     public AgingState initialState() {
-        return new AgingState(new double[] {0.0, 0.0}, 1.0, Double.NaN, 0.0, 0.0);
+        return CalendarPlusCycleLoss.initialState();
     }
 
     @Override
@@ -22,13 +19,8 @@ public final class NcaPanasonic3Ah implements AgingModel {
         double dt = day.durationDays();
         return before -> {
             double q = before.relativeCapacity();
-            double dEfc = day.equivalentFullCycles(q);
             double kcyc = (1.86e-6 + 4.74e-11 * day.cRate(q) + 1.77e-4 * dod) * temperatureFactor;
-            double lossTime = before.state(LOSS_TIME) + StateUpdate.power(before.state(LOSS_TIME), dt, kcal, 0.512);
-            double lossCycles = before.state(LOSS_CYCLES)
-                    + StateUpdate.power(before.state(LOSS_CYCLES), dEfc, kcyc, 0.699);
-            return new AgingState(new double[] {lossTime, lossCycles}, 1.0 - lossTime - lossCycles, Double.NaN,
-                    before.equivalentFullCycles() + dEfc, before.days() + dt);
+            return CalendarPlusCycleLoss.step(before, dt, kcal, 0.512, day.equivalentFullCycles(q), kcyc, 0.699);
         };
     }
 

@@ -24,7 +24,7 @@ class DegradationPricerTest {
         for (int d = 0; d < 30; d++) {
             health = health.afterMetered(cyclingDay());
         }
-        double y0 = health.state().state(LfpGraphite250Ah.LOSS_CYCLES);
+        double y0 = health.state().state(CalendarPlusCycleLoss.LOSS_CYCLES);
         OperatingPoint point = new OperatingPoint(0.6, 0.2, 0.1, 25.0, 0.25);
         double kcyc = LfpGraphite250Ah.cycleRate(0.2, 0.1, 298.15);
 

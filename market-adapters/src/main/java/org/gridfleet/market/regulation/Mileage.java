@@ -1,5 +1,6 @@
 package org.gridfleet.market.regulation;
 
+import java.time.Instant;
 import org.gridfleet.market.Checks;
 import org.gridfleet.market.DeliveryPeriod;
 import org.gridfleet.market.SampledSeries;
@@ -14,22 +15,28 @@ public final class Mileage {
     }
 
     /**
-     * Mileage of the samples whose time lies in {@code period}; the first difference uses the sample before the
-     * period when the series has it. Missing samples are skipped (the next difference spans the gap).
+     * Mileage of {@code period}: the differences {@code |r(t) − r(t − step)|} for every sample time t in
+     * {@code (start, end]}, so consecutive periods split a day's mileage without double counting (this matches the
+     * reference values of MARKET-RULES.md §1.3: 16.42 and 30.41 for hours 00 and 12 of 22 July 2020). Samples
+     * outside the series and missing samples are skipped; the next difference spans the gap.
      */
     public static double of(SampledSeries signal, DeliveryPeriod period) {
         double sum = 0;
         double previous = Double.NaN;
-        int first = Math.max(0, signal.indexAt(period.start()) - 1);
-        if (signal.indexAt(period.start()) < 0 && period.start().isAfter(signal.start())) {
-            return 0;
+        int from = signal.indexAt(period.start());
+        if (from < 0) {
+            from = period.start().isBefore(signal.start()) ? 0 : signal.size();
         }
-        for (int i = first; i < signal.size() && signal.timeAt(i).isBefore(period.end()); i++) {
+        for (int i = from; i < signal.size(); i++) {
+            Instant t = signal.timeAt(i);
+            if (t.isAfter(period.end())) {
+                break;
+            }
             double v = signal.valueAt(i);
             if (Double.isNaN(v)) {
                 continue;
             }
-            if (!Double.isNaN(previous) && !signal.timeAt(i).isBefore(period.start())) {
+            if (!Double.isNaN(previous) && t.isAfter(period.start())) {
                 sum += Math.abs(v - previous);
             }
             previous = v;

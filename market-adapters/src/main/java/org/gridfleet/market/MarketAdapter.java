@@ -23,20 +23,22 @@ public interface MarketAdapter {
     GateClosure nextGateClosure(Product product, Instant after);
 
     /**
-     * Submits an offer.
+     * Submits an offer at the adapter's clock time.
      *
      * @return the obligation in state OFFERED
-     * @throws IllegalArgumentException if the product is not traded here, the offer id is already used or the
-     *     gate for its period has closed at {@code at}
+     * @throws IllegalArgumentException if the product is not traded here, the period is not on the product's
+     *     grid, the offer id is already used or the gate for its period has closed; nothing is recorded then
      */
-    Obligation submit(Offer offer, Instant at);
+    Obligation submit(Offer offer);
 
-    /** The awards known for delivery periods overlapping {@code window}. */
+    /** The awards published by now for delivery periods overlapping {@code window}. */
     List<Award> awards(DeliveryPeriod window);
 
     /**
-     * The product's signal samples inside {@code window} as known now; a live adapter returns only what has
-     * arrived.
+     * The product's signal samples inside {@code window} that have arrived by now (sample time at or before the
+     * adapter's clock): the series ends at the last sample that has arrived.
+     *
+     * @throws IllegalArgumentException if the product is not traded here
      */
     SampledSeries signals(Product product, DeliveryPeriod window);
 

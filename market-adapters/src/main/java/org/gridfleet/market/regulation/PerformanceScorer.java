@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.gridfleet.market.Baseline;
 import org.gridfleet.market.DeliveryPeriod;
 import org.gridfleet.market.SampledSeries;
 
@@ -102,6 +103,24 @@ public final class PerformanceScorer {
         double accuracy = accuracySum / windows;
         double delay = delaySum / windows;
         return PerformanceScore.of(clamp(accuracy), clamp(delay), precision(r, y, n));
+    }
+
+    /**
+     * Scores a fleet's delivery from fleet power, the form the dispatcher and simulator hold: the request is
+     * {@code (baseline − requestedKw) / awardedKw} (which is the signal when requested = baseline − r·awarded),
+     * the response {@code (baseline − meteredKw) / awardedKw}.
+     *
+     * @param baseline the declared baseline (kW, positive = import); must cover every sample of both series
+     * @param awardedKw awarded regulation capability, kW, &gt; 0
+     * @param requestedKw requested fleet power, kW, positive = import
+     * @param meteredKw metered fleet power, kW, positive = import; should reach 5 min past the period
+     * @param period the period scored
+     * @throws IllegalArgumentException as {@link #score} does, or if the baseline does not cover a sample
+     */
+    public PerformanceScore scoreFleet(Baseline baseline, double awardedKw, SampledSeries requestedKw,
+                                       SampledSeries meteredKw, DeliveryPeriod period) {
+        return score(RegulationDispatch.normalizedResponse(baseline, requestedKw, awardedKw),
+                RegulationDispatch.normalizedResponse(baseline, meteredKw, awardedKw), period);
     }
 
     /** Scores the clock hour starting at {@code hourStart}. */

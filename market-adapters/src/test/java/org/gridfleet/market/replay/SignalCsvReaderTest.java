@@ -87,6 +87,14 @@ class SignalCsvReaderTest {
     }
 
     @Test
+    void readShouldNameLineWhenLocalDateDoesNotExist() {
+        String csv = "time_ept,regd\n2020-02-28T00:00:00,0.1\n2020-02-30T00:00:00,0.2\n";
+        assertThatThrownBy(() -> SignalCsvReader.read(new StringReader(csv), "x.csv", "regd", AT))
+                .hasMessage("x.csv:3: time_ept: time '2020-02-30T00:00:00' is not an ISO-8601 local date-time like"
+                        + " the first row");
+    }
+
+    @Test
     void readShouldNameLineWhenTimeIsOffTheGrid() {
         String csv = "t,v\n0,1\n2,1\n5,1\n";
         assertThatThrownBy(() -> SignalCsvReader.read(new StringReader(csv), "x.csv", "v", AT))

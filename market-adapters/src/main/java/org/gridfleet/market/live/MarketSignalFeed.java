@@ -1,0 +1,189 @@
+package org.gridfleet.market.live;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.gridfleet.market.Product;
+import org.gridfleet.market.ProductKind;
+
+/**
+ * HTTP endpoint receiving live signal samples: {@code POST /signals/{productId}} with
+ *
+ * <pre>{"samples": [{"at": "2026-01-15T22:00:02Z", "value": -0.31}, ...]}</pre>
+ *
+ * Samples of a product must arrive in strictly increasing time. A request is validated as a whole before any
+ * sample reaches the {@link SignalSink}: on bad input nothing is delivered and the reply is
+ * {@code application/problem+json} naming the field (400 malformed, 404 unknown product, 409 out of order,
+ * 413 body too large); 204 when every sample was accepted.
+ *
+ * <p>Value ranges: regulation signals within ±{@value #MAX_ABS_REGULATION_SIGNAL} (raw PJM files stray slightly
+ * beyond ±1), frequencies within [{@value #MIN_FREQUENCY_HZ}, {@value #MAX_FREQUENCY_HZ}] Hz. Deploy one instance:
+ * the last accepted time per product lives in this verticle, on its event loop.
+ */
+public final class MarketSignalFeed extends VerticleBase {
+
+    /** Largest accepted body, bytes. */
+    public static final int MAX_BODY_BYTES = 256 * 1024;
+    public static final double MAX_ABS_REGULATION_SIGNAL = 1.1;
+    public static final double MIN_FREQUENCY_HZ = 45;
+    public static final double MAX_FREQUENCY_HZ = 65;
+    private static final String PREFIX = "/signals/";
+
+    private final Map<String, Product> products = new HashMap<>();
+    private final SignalSink sink;
+    private final String host;
+    private final int port;
+    private final Map<String, Instant> lastAccepted = new HashMap<>();
+    private HttpServer server;
+
+    /**
+     * @param products the products whose signals this feed accepts
+     * @param sink where accepted samples go
+     * @param host interface to bind (e.g. {@code 127.0.0.1})
+     * @param port port to bind, 0 for any free port
+     */
+    public MarketSignalFeed(List<Product> products, SignalSink sink, String host, int port) {
+        for (Product p : products) {
+            this.products.put(p.id(), p);
+        }
+        this.sink = Objects.requireNonNull(sink, "sink");
+        this.host = Objects.requireNonNull(host, "host");
+        this.port = port;
+    }
+
+    @Override
+    public Future<?> start() {
+        if (products.isEmpty()) {
+            return Future.failedFuture(new IllegalStateException("a signal feed needs at least one product"));
+        }
+        return vertx.createHttpServer().requestHandler(this::handle).listen(port, host)
+                .onSuccess(s -> server = s);
+    }
+
+    @Override
+    public Future<?> stop() {
+        return server == null ? Future.succeededFuture() : server.close();
+    }
+
+    /** The bound port, once started. */
+    public int actualPort() {
+        return server.actualPort();
+    }
+
+    private void handle(HttpServerRequest req) {
+        String path = req.path();
+        if (!path.startsWith(PREFIX)) {
+            problem(req, 404, "not-found", "no resource at " + path);
+            return;
+        }
+        if (req.method() != HttpMethod.POST) {
+            problem(req, 405, "method-not-allowed", "only POST is accepted on " + path);
+            return;
+        }
+        Product product = products.get(path.substring(PREFIX.length()));
+        if (product == null) {
+            problem(req, 404, "unknown-product", "no product '" + path.substring(PREFIX.length()) + "'");
+            return;
+        }
+        String length = req.getHeader("Content-Length");
+        if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 12
+                && Long.parseLong(length) > MAX_BODY_BYTES) {
+            problem(req, 413, "body-too-large", "body must be at most " + MAX_BODY_BYTES + " bytes");
+            return;
+        }
+        req.body().onSuccess(body -> accept(req, product, body))
+                .onFailure(e -> problem(req, 400, "bad-body", "cannot read body: " + e.getMessage()));
+    }
+
+    private void accept(HttpServerRequest req, Product product, Buffer body) {
+        if (body.length() > MAX_BODY_BYTES) {
+            problem(req, 413, "body-too-large", "body must be at most " + MAX_BODY_BYTES + " bytes");
+            return;
+        }
+        List<Instant> times = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        try {
+            parse(product, body, times, values);
+        } catch (IllegalArgumentException e) {
+            problem(req, 400, "invalid-sample", e.getMessage());
+            return;
+        }
+        Instant last = lastAccepted.get(product.id());
+        for (int i = 0; i < times.size(); i++) {
+            Instant previous = i == 0 ? last : times.get(i - 1);
+            if (previous != null && !times.get(i).isAfter(previous)) {
+                problem(req, 409, "out-of-order", "samples[" + i + "].at " + times.get(i)
+                        + " is not after the previous sample at " + previous);
+                return;
+            }
+        }
+        for (int i = 0; i < times.size(); i++) {
+            sink.accept(product.id(), times.get(i), values.get(i));
+        }
+        if (!times.isEmpty()) {
+            lastAccepted.put(product.id(), times.get(times.size() - 1));
+        }
+        req.response().setStatusCode(204).end();
+    }
+
+    private static void parse(Product product, Buffer body, List<Instant> times, List<Double> values) {
+        JsonObject json;
+        try {
+            json = new JsonObject(body);
+        } catch (DecodeException | ClassCastException e) {
+            throw new IllegalArgumentException("body must be a JSON object with a 'samples' array");
+        }
+        Object raw = json.getValue("samples");
+        if (!(raw instanceof JsonArray samples)) {
+            throw new IllegalArgumentException("samples must be an array");
+        }
+        for (int i = 0; i < samples.size(); i++) {
+            if (!(samples.getValue(i) instanceof JsonObject sample)) {
+                throw new IllegalArgumentException("samples[" + i + "] must be an object");
+            }
+            if (!(sample.getValue("at") instanceof String at)) {
+                throw new IllegalArgumentException("samples[" + i + "].at must be an ISO-8601 instant string");
+            }
+            if (!(sample.getValue("value") instanceof Number number)) {
+                throw new IllegalArgumentException("samples[" + i + "].value must be a number");
+            }
+            try {
+                times.add(Instant.parse(at));
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("samples[" + i + "].at '" + at + "' is not an ISO-8601 instant");
+            }
+            double value = number.doubleValue();
+            requireInRange(product, i, value);
+            values.add(value);
+        }
+    }
+
+    private static void requireInRange(Product product, int i, double value) {
+        boolean ok = product.kind() == ProductKind.FREQUENCY_CONTAINMENT
+                ? value >= MIN_FREQUENCY_HZ && value <= MAX_FREQUENCY_HZ
+                : Math.abs(value) <= MAX_ABS_REGULATION_SIGNAL;
+        if (!Double.isFinite(value) || !ok) {
+            throw new IllegalArgumentException("samples[" + i + "].value " + value + " is out of range for "
+                    + product.kind() + " product " + product.id());
+        }
+    }
+
+    private static void problem(HttpServerRequest req, int status, String type, String detail) {
+        JsonObject p = new JsonObject().put("type", "urn:gridfleet:problem:" + type).put("status", status)
+                .put("detail", detail);
+        req.response().setStatusCode(status).putHeader("Content-Type", "application/problem+json").end(p.encode());
+    }
+}

@@ -8,7 +8,8 @@ import org.gridfleet.market.Checks;
  * Parameters of the PJM performance score (MARKET-RULES.md §1.3). Defaults are the values the rules name; the
  * thresholds PJM does not publish are configuration.
  *
- * @param scoringStep sampling step of the score (Manual 12: 10 s); the signal step must divide it
+ * @param scoringStep sampling step of the score (Manual 12: 10 s); series are read at the sample in force at
+ *     each scoring instant, so any signal step works (a 2-s signal gives every 5th sample)
  * @param window length of one accuracy/delay scoring window (5 min)
  * @param maxDelay longest delay searched for the best correlation (5 min); a multiple of scoringStep
  * @param latencyAllowance delay that costs no delay score (Manual 12 allows 10 s; default 0 = off)

@@ -1,7 +1,9 @@
 package org.gridfleet.market.regulation;
 
 import org.gridfleet.market.Award;
+import java.time.Instant;
 import org.gridfleet.market.Checks;
+import org.gridfleet.market.Obligation;
 import org.gridfleet.market.Settlement;
 
 /**
@@ -39,6 +41,25 @@ public final class RegulationSettlement {
         double regMwh = award.awardedKw() / 1000.0 * award.period().length().toNanos() / 3.6e12;
         return new Settlement(score, regMwh * score * award.capabilityClearingPricePerMwh(),
                 regMwh * score * mileageRatio * award.performanceClearingPricePerMw());
+    }
+
+    /**
+     * Closes a delivering regulation obligation: SETTLED with its credits when the score earns credit, otherwise
+     * FAILED with the reason.
+     *
+     * @param delivering the obligation, in state DELIVERING
+     * @param score the actual composite score of its period
+     * @param mileageRatio the period's mileage ratio (1 for RegA)
+     * @param at when the settlement is made, at or after the end of the period
+     * @throws org.gridfleet.market.IllegalObligationTransitionException if the obligation is not DELIVERING
+     */
+    public Obligation settle(Obligation delivering, double score, double mileageRatio, Instant at) {
+        if (!earnsCredit(score)) {
+            return delivering.fail("score " + score + " is below the minimum credit score " + minimumCreditScore, at);
+        }
+        Award award = delivering.awardIfAny().orElseThrow(() -> new IllegalStateException("obligation "
+                + delivering.offerId() + " has no award"));
+        return delivering.settle(credits(award, score, mileageRatio), at);
     }
 
     /** Whether a period with this score earns credit. */

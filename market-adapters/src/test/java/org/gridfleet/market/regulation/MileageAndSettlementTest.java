@@ -7,6 +7,12 @@ import static org.assertj.core.api.Assertions.within;
 import java.time.Duration;
 import java.time.Instant;
 import org.gridfleet.market.Award;
+import org.gridfleet.market.Baseline;
+import org.gridfleet.market.Obligation;
+import org.gridfleet.market.ObligationState;
+import org.gridfleet.market.Offer;
+import org.gridfleet.market.TestProducts;
+import org.gridfleet.market.fcr.FcrSettlement;
 import org.gridfleet.market.DeliveryPeriod;
 import org.gridfleet.market.SampledSeries;
 import org.gridfleet.market.Settlement;
@@ -64,6 +70,33 @@ class MileageAndSettlementTest {
         assertThat(below.total()).isZero();
         assertThat(at.capabilityCredit()).isCloseTo(6.25, within(1e-12));
         assertThat(at.performanceCredit()).isCloseTo(0.75, within(1e-12));
+    }
+
+    @Test
+    void settleShouldCloseObligationAsSettledOrFailedByScore() {
+        // GIVEN a delivering 1 MW obligation for one hour
+        DeliveryPeriod hour = DeliveryPeriod.of(T0, Duration.ofHours(1));
+        Obligation delivering = Obligation.offered(new Offer("o1", TestProducts.REGD, hour, 1000, 10, 1),
+                        T0.minusSeconds(7200))
+                .award(new Award("o1", hour, 1000, 20.96, 1.26), T0.minusSeconds(3600))
+                .declareBaseline(Baseline.flat(hour, 300)).startDelivery(T0);
+        Instant end = hour.end();
+        // WHEN settled with a good and with a poor score
+        Obligation good = settlement.settle(delivering, 0.95, 5, end);
+        Obligation poor = settlement.settle(delivering, 0.2, 5, end);
+        // THEN the good hour is SETTLED with the Manual 28 credits, the poor one FAILED with the reason
+        assertThat(good.state()).isEqualTo(ObligationState.SETTLED);
+        assertThat(good.settlement().total()).isCloseTo(25.897, within(1e-9));
+        assertThat(poor.state()).isEqualTo(ObligationState.FAILED);
+        assertThat(poor.reason()).contains("below the minimum credit score 0.25");
+    }
+
+    @Test
+    void fcrCreditsShouldPayCapacityForTheBlockWhenAwarded() {
+        Award award = new Award("f1", DeliveryPeriod.of(T0, Duration.ofHours(4)), 2500, 12, 0);
+        Settlement s = FcrSettlement.credits(award);
+        assertThat(s.capabilityCredit()).isCloseTo(2.5 * 4 * 12, within(1e-9));
+        assertThat(s.performanceCredit()).isZero();
     }
 
     @Test

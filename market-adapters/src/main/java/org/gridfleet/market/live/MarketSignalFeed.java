@@ -98,21 +98,29 @@ public final class MarketSignalFeed extends VerticleBase {
             problem(req, 404, "unknown-product", "no product '" + path.substring(PREFIX.length()) + "'");
             return;
         }
-        String length = req.getHeader("Content-Length");
-        if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 12
-                && Long.parseLong(length) > MAX_BODY_BYTES) {
-            problem(req, 413, "body-too-large", "body must be at most " + MAX_BODY_BYTES + " bytes");
-            return;
-        }
-        req.body().onSuccess(body -> accept(req, product, body))
-                .onFailure(e -> problem(req, 400, "bad-body", "cannot read body: " + e.getMessage()));
+        // Read with a running cap so an oversized or chunked body is refused without buffering it whole.
+        Buffer body = Buffer.buffer();
+        boolean[] refused = {false};
+        req.handler(chunk -> {
+            if (refused[0]) {
+                return;
+            }
+            if (body.length() + chunk.length() > MAX_BODY_BYTES) {
+                refused[0] = true;
+                problem(req, 413, "body-too-large", "body must be at most " + MAX_BODY_BYTES + " bytes");
+            } else {
+                body.appendBuffer(chunk);
+            }
+        });
+        req.exceptionHandler(e -> refused[0] = true);
+        req.endHandler(v -> {
+            if (!refused[0]) {
+                accept(req, product, body);
+            }
+        });
     }
 
     private void accept(HttpServerRequest req, Product product, Buffer body) {
-        if (body.length() > MAX_BODY_BYTES) {
-            problem(req, 413, "body-too-large", "body must be at most " + MAX_BODY_BYTES + " bytes");
-            return;
-        }
         List<Instant> times = new ArrayList<>();
         List<Double> values = new ArrayList<>();
         try {

@@ -34,8 +34,8 @@ import org.gridfleet.market.SampledSeries;
  */
 public final class SignalCsvReader {
 
-    /** Largest number of samples a file may expand to (gaps included): 1 year at 1 s. */
-    public static final int MAX_SAMPLES = 366 * 86_400;
+    /** Largest number of samples a file may expand to, gaps included (≈ 92 days at 1 s, 64 MB of doubles). */
+    public static final int MAX_SAMPLES = 8_000_000;
 
     /** A plain decimal number; rejects Java-only forms such as {@code NaN}, {@code 1d} or hex floats. */
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");

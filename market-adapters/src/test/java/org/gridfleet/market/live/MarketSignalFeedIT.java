@@ -115,6 +115,18 @@ class MarketSignalFeedIT {
                 })));
     }
 
+    @Test
+    void postShouldAnswerTooLargeWhenBodyExceedsTheCap(VertxTestContext ctx) {
+        // GIVEN a body one byte over the cap
+        String body = "x".repeat(MarketSignalFeed.MAX_BODY_BYTES + 1);
+        // WHEN posted THEN 413 and nothing delivered
+        postForProblem("/signals/pjm-regd", body).onComplete(ctx.succeeding(p -> ctx.verify(() -> {
+            assertThat(p.getInteger("status")).isEqualTo(413);
+            assertThat(received).isEmpty();
+            ctx.completeNow();
+        })));
+    }
+
     private Future<HttpClientResponse> post(String path, String body) {
         return client.request(HttpMethod.POST, feed.actualPort(), "127.0.0.1", path)
                 .compose(req -> req.putHeader("Content-Type", "application/json").send(Buffer.buffer(body)))

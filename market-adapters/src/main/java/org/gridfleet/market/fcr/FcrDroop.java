@@ -1,6 +1,7 @@
 package org.gridfleet.market.fcr;
 
 import org.gridfleet.market.Checks;
+import org.gridfleet.market.SampledSeries;
 
 /**
  * FCR proportional droop (MARKET-RULES.md §3.1 "Activation rule"; docs/design/SCENARIO.md):
@@ -51,6 +52,21 @@ public record FcrDroop(double nominalHz, double fullActivationDeviationHz, doubl
             return 0;
         }
         return Math.max(-1, Math.min(1, deviation / fullActivationDeviationHz));
+    }
+
+    /**
+     * The activation at every sample of a frequency series; missing samples stay missing (NaN).
+     *
+     * @param frequencyHz measured grid frequency, Hz
+     * @return activation per sample in [−1, 1], positive = more import
+     */
+    public SampledSeries activations(SampledSeries frequencyHz) {
+        double[] a = new double[frequencyHz.size()];
+        for (int i = 0; i < a.length; i++) {
+            double f = frequencyHz.valueAt(i);
+            a[i] = Double.isNaN(f) ? Double.NaN : activation(f);
+        }
+        return new SampledSeries(frequencyHz.start(), frequencyHz.step(), a);
     }
 
     /**

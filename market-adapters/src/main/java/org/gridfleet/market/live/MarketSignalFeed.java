@@ -5,7 +5,9 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -24,6 +26,8 @@ import org.gridfleet.market.ProductKind;
  *
  * <pre>{"samples": [{"at": "2026-01-15T22:00:02Z", "value": -0.31}, ...]}</pre>
  *
+ * or, as a stream, a WebSocket on {@code /signals/{productId}/stream} carrying one such JSON batch per text
+ * message; each message is answered with {@code {"accepted": n}} or a problem object (the socket stays open).
  * Samples of a product must arrive in strictly increasing time. A request is validated as a whole before any
  * sample reaches the {@link SignalSink}: on bad input nothing is delivered and the reply is
  * {@code application/problem+json} naming the field (400 malformed, 404 unknown product, 409 out of order,
@@ -41,6 +45,7 @@ public final class MarketSignalFeed extends VerticleBase {
     public static final double MIN_FREQUENCY_HZ = 45;
     public static final double MAX_FREQUENCY_HZ = 65;
     private static final String PREFIX = "/signals/";
+    private static final String STREAM_SUFFIX = "/stream";
 
     private final Map<String, Product> products = new HashMap<>();
     private final SignalSink sink;
@@ -69,7 +74,8 @@ public final class MarketSignalFeed extends VerticleBase {
         if (products.isEmpty()) {
             return Future.failedFuture(new IllegalStateException("a signal feed needs at least one product"));
         }
-        return vertx.createHttpServer().requestHandler(this::handle).listen(port, host)
+        return vertx.createHttpServer(new HttpServerOptions().setMaxWebSocketMessageSize(MAX_BODY_BYTES))
+                .requestHandler(this::handle).webSocketHandler(this::stream).listen(port, host)
                 .onSuccess(s -> server = s);
     }
 
@@ -121,21 +127,44 @@ public final class MarketSignalFeed extends VerticleBase {
     }
 
     private void accept(HttpServerRequest req, Product product, Buffer body) {
+        Problem p = deliver(product, body).problem();
+        if (p != null) {
+            p.send(req);
+        } else {
+            req.response().setStatusCode(204).end();
+        }
+    }
+
+    private void stream(ServerWebSocket ws) {
+        String path = ws.path();
+        Product product = path.startsWith(PREFIX) && path.endsWith(STREAM_SUFFIX)
+                ? products.get(path.substring(PREFIX.length(), path.length() - STREAM_SUFFIX.length())) : null;
+        if (product == null) {
+            ws.close((short) 1008, "no signal stream at " + path);
+            return;
+        }
+        ws.textMessageHandler(text -> {
+            Outcome o = deliver(product, Buffer.buffer(text));
+            ws.writeTextMessage(o.problem() != null ? o.problem().json().encode()
+                    : new JsonObject().put("accepted", o.accepted()).encode());
+        });
+    }
+
+    /** Validates a whole batch, then hands every sample to the sink. */
+    private Outcome deliver(Product product, Buffer body) {
         List<Instant> times = new ArrayList<>();
         List<Double> values = new ArrayList<>();
         try {
             parse(product, body, times, values);
         } catch (IllegalArgumentException e) {
-            problem(req, 400, "invalid-sample", e.getMessage());
-            return;
+            return Outcome.refused(new Problem(400, "invalid-sample", e.getMessage()));
         }
         Instant last = lastAccepted.get(product.id());
         for (int i = 0; i < times.size(); i++) {
             Instant previous = i == 0 ? last : times.get(i - 1);
             if (previous != null && !times.get(i).isAfter(previous)) {
-                problem(req, 409, "out-of-order", "samples[" + i + "].at " + times.get(i)
-                        + " is not after the previous sample at " + previous);
-                return;
+                return Outcome.refused(new Problem(409, "out-of-order", "samples[" + i + "].at " + times.get(i)
+                        + " is not after the previous sample at " + previous));
             }
         }
         for (int i = 0; i < times.size(); i++) {
@@ -144,7 +173,7 @@ public final class MarketSignalFeed extends VerticleBase {
         if (!times.isEmpty()) {
             lastAccepted.put(product.id(), times.get(times.size() - 1));
         }
-        req.response().setStatusCode(204).end();
+        return new Outcome(times.size(), null);
     }
 
     private static void parse(Product product, Buffer body, List<Instant> times, List<Double> values) {
@@ -190,8 +219,28 @@ public final class MarketSignalFeed extends VerticleBase {
     }
 
     private static void problem(HttpServerRequest req, int status, String type, String detail) {
-        JsonObject p = new JsonObject().put("type", "urn:gridfleet:problem:" + type).put("status", status)
-                .put("detail", detail);
-        req.response().setStatusCode(status).putHeader("Content-Type", "application/problem+json").end(p.encode());
+        new Problem(status, type, detail).send(req);
+    }
+
+    /** How a batch ended: the number of samples accepted, or the problem that refused all of them. */
+    private record Outcome(int accepted, Problem problem) {
+
+        static Outcome refused(Problem problem) {
+            return new Outcome(0, problem);
+        }
+    }
+
+    /** An RFC 9457 problem: HTTP status, a stable type and a detail naming the field. */
+    private record Problem(int status, String type, String detail) {
+
+        JsonObject json() {
+            return new JsonObject().put("type", "urn:gridfleet:problem:" + type).put("status", status)
+                    .put("detail", detail);
+        }
+
+        void send(HttpServerRequest req) {
+            req.response().setStatusCode(status).putHeader("Content-Type", "application/problem+json")
+                    .end(json().encode());
+        }
     }
 }

@@ -8,6 +8,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
@@ -41,6 +42,7 @@ class MarketSignalFeedIT {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private MarketSignalFeed feed;
     private HttpClient client;
+    private WebSocketClient wsClient;
 
     @BeforeEach
     void deploy(Vertx vertx, VertxTestContext ctx) {
@@ -52,7 +54,8 @@ class MarketSignalFeedIT {
 
     @AfterEach
     void close(VertxTestContext ctx) {
-        client.close().onComplete(ctx.succeedingThenComplete());
+        Future<Void> ws = wsClient == null ? Future.succeededFuture() : wsClient.close();
+        Future.all(client.close(), ws).onComplete(ctx.succeedingThenComplete());
     }
 
     @Test
@@ -125,6 +128,43 @@ class MarketSignalFeedIT {
             assertThat(received).isEmpty();
             ctx.completeNow();
         })));
+    }
+
+    @Test
+    void streamShouldAcknowledgeEachBatchAndReportProblemsWhenOverWebSocket(Vertx vertx, VertxTestContext ctx) {
+        // GIVEN a WebSocket on the RegD stream
+        List<JsonObject> replies = new CopyOnWriteArrayList<>();
+        String good = "{\"samples\":[{\"at\":\"2026-01-15T22:00:00Z\",\"value\":0.25},"
+                + "{\"at\":\"2026-01-15T22:00:02Z\",\"value\":0.5}]}";
+        String stale = "{\"samples\":[{\"at\":\"2026-01-15T22:00:01Z\",\"value\":0.1}]}";
+        wsClient = vertx.createWebSocketClient();
+        wsClient.connect(feed.actualPort(), "127.0.0.1", "/signals/pjm-regd/stream")
+                .onComplete(ctx.succeeding(ws -> {
+                    ws.textMessageHandler(text -> {
+                        replies.add(new JsonObject(text));
+                        if (replies.size() == 2) {
+                            ctx.verify(() -> {
+                                // THEN the first batch is acknowledged, the stale one refused, the socket stays open
+                                assertThat(replies.get(0).getInteger("accepted")).isEqualTo(2);
+                                assertThat(replies.get(1).getInteger("status")).isEqualTo(409);
+                                assertThat(received).extracting(Received::value).containsExactly(0.25, 0.5);
+                                ctx.completeNow();
+                            });
+                        }
+                    });
+                    // WHEN a good batch and then a stale one are sent
+                    ws.writeTextMessage(good).compose(v -> ws.writeTextMessage(stale));
+                }));
+    }
+
+    @Test
+    void streamShouldCloseWhenProductIsUnknown(Vertx vertx, VertxTestContext ctx) {
+        wsClient = vertx.createWebSocketClient();
+        wsClient.connect(feed.actualPort(), "127.0.0.1", "/signals/nope/stream")
+                .onComplete(ctx.succeeding(ws -> ws.closeHandler(v -> ctx.verify(() -> {
+                    assertThat(ws.closeStatusCode()).isEqualTo((short) 1008);
+                    ctx.completeNow();
+                }))));
     }
 
     private Future<HttpClientResponse> post(String path, String body) {

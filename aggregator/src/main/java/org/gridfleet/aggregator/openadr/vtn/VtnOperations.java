@@ -1,0 +1,90 @@
+package org.gridfleet.aggregator.openadr.vtn;
+
+import io.github.resilience4j.retry.RetryConfig;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import org.gridfleet.aggregator.openadr.ObjectType;
+import org.gridfleet.aggregator.openadr.auth.OpenAdrPrincipal;
+import org.gridfleet.aggregator.openadr.auth.OpenAdrTokenService;
+import org.gridfleet.aggregator.openadr.grid.EventInterpreter;
+import org.gridfleet.aggregator.openadr.grid.GridObligationListener;
+import org.gridfleet.aggregator.openadr.store.OpenAdrStore;
+
+/**
+ * The handlers of the 30 object operations of the 3.0.1 contract, keyed by operationId (filled once), plus
+ * the token endpoint and the bearer-token handler.
+ */
+public final class VtnOperations {
+
+    private final Map<String, Handler<RoutingContext>> byOperationId = new HashMap<>();
+    private final TokenEndpoint tokenEndpoint;
+    private final BearerAuthHandler authHandler;
+
+    public VtnOperations(Vertx vertx, OpenAdrStore store, Clock clock, OpenAdrTokenService tokens,
+                         EventInterpreter interpreter, GridObligationListener listener, boolean allowHttpCallbacks,
+                         RetryConfig webhookRetry, Duration webhookTimeout) {
+        CallerResolver callers = new CallerResolver(store);
+        ObjectKind programs = new ProgramKind();
+        ObjectKind events = new EventKind(store, interpreter, listener);
+        ObjectKind vens = new VenKind();
+        Map<ObjectType, ObjectKind> kinds = new EnumMap<>(ObjectType.class);
+        kinds.put(ObjectType.PROGRAM, programs);
+        kinds.put(ObjectType.EVENT, events);
+        kinds.put(ObjectType.REPORT, new ReportKind(store, events));
+        kinds.put(ObjectType.SUBSCRIPTION, new SubscriptionKind(store, programs, allowHttpCallbacks));
+        kinds.put(ObjectType.VEN, vens);
+        kinds.put(ObjectType.RESOURCE, new ResourceKind());
+        ObjectNotifier notifier = new WebhookNotifier(vertx, store, callers, kinds, webhookRetry, webhookTimeout);
+
+        register(new ObjectEndpoints(store, clock, programs, vens, notifier), "searchAllPrograms", "createProgram",
+                "searchProgramByProgramId", "updateProgram", "deleteProgram");
+        register(new ObjectEndpoints(store, clock, events, vens, notifier), "searchAllEvents", "createEvent",
+                "searchEventsByID", "updateEvent", "deleteEvent");
+        register(new ObjectEndpoints(store, clock, kinds.get(ObjectType.REPORT), vens, notifier), "searchAllReports",
+                "createReport", "searchReportsByReportID", "updateReport", "deleteReport");
+        register(new ObjectEndpoints(store, clock, kinds.get(ObjectType.SUBSCRIPTION), vens, notifier),
+                "searchSubscriptions", "createSubscription", "searchSubscriptionByID", "updateSubscription",
+                "deleteSubscription");
+        register(new ObjectEndpoints(store, clock, vens, vens, notifier), "searchVens", "createVen", "searchVenByID",
+                "updateVen", "deleteVen");
+        register(new ObjectEndpoints(store, clock, kinds.get(ObjectType.RESOURCE), vens, notifier),
+                "searchVenResources", "createResource", "searchVenResourceByID", "updateVenResource",
+                "deleteVenResource");
+        this.tokenEndpoint = new TokenEndpoint(tokens);
+        this.authHandler = new BearerAuthHandler(tokens, callers);
+    }
+
+    private void register(ObjectEndpoints endpoints, String list, String create, String get, String update,
+                          String delete) {
+        byOperationId.put(list, endpoints::list);
+        byOperationId.put(create, endpoints::create);
+        byOperationId.put(get, endpoints::get);
+        byOperationId.put(update, endpoints::update);
+        byOperationId.put(delete, endpoints::delete);
+    }
+
+    /** The handler of a contract operation, or null for operations served outside the contract router. */
+    public Handler<RoutingContext> handler(String operationId) {
+        return byOperationId.get(operationId);
+    }
+
+    public Handler<RoutingContext> tokenEndpoint() {
+        return tokenEndpoint;
+    }
+
+    public Handler<RoutingContext> authHandler() {
+        return authHandler;
+    }
+
+    /** The principal the auth handler put on this request. */
+    public static OpenAdrPrincipal principal(RoutingContext ctx) {
+        Caller caller = ctx.get(Caller.CONTEXT_KEY);
+        return caller.principal();
+    }
+}

@@ -113,21 +113,26 @@ public final class VtnTestServer {
         return client;
     }
 
-    /** Registers a client through the admin API and returns an access token from /auth/token. */
-    public Future<String> tokenFor(String clientId, String role, String venName) {
+    /** Registers a client through the admin API and returns its secret. */
+    public Future<String> register(String clientId, String role, String venName) {
         JsonObject registration = new JsonObject().put("clientId", clientId).put("role", role);
         if (venName != null) {
             registration.put("venName", venName);
         }
         return client.post(port(), "localhost", ClientRegistrationRouter.PATH).putHeader(ADMIN_HEADER, "yes")
                 .sendJsonObject(registration)
-                .compose(reply -> {
-                    if (reply.statusCode() != 201) {
-                        return Future.failedFuture("registration failed: " + reply.statusCode() + " " + reply.bodyAsString());
-                    }
+                .compose(reply -> reply.statusCode() == 201
+                        ? Future.succeededFuture(reply.bodyAsJsonObject().getString("clientSecret"))
+                        : Future.failedFuture("registration failed: " + reply.statusCode() + " " + reply.bodyAsString()));
+    }
+
+    /** Registers a client through the admin API and returns an access token from /auth/token. */
+    public Future<String> tokenFor(String clientId, String role, String venName) {
+        return register(clientId, role, venName)
+                .compose(secret -> {
                     io.vertx.core.MultiMap form = io.vertx.core.MultiMap.caseInsensitiveMultiMap()
                             .add("grant_type", "client_credentials").add("client_id", clientId)
-                            .add("client_secret", reply.bodyAsJsonObject().getString("clientSecret"));
+                            .add("client_secret", secret);
                     return client.post(port(), "localhost", OpenAdrVtn.MOUNT_PATH + "/auth/token").sendForm(form);
                 })
                 .compose(reply -> checked("fetchToken", reply))

@@ -10,7 +10,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.openapi.router.OpenAPIRoute;
-import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.Operation;
 import java.time.Clock;
@@ -67,7 +66,7 @@ public final class OpenAdrVtn {
                 new EventInterpreter(clock, config.shedLevels()), listener, config.allowHttpCallbacks(), retry,
                 config.webhookTimeout());
 
-        RouterBuilder builder = RouterBuilder.create(vertx, contract.contract(), RequestExtractor.withBodyHandler());
+        RouterBuilder builder = RouterBuilder.create(vertx, contract.contract(), operations.requestExtractor());
         for (OpenAPIRoute route : builder.getRoutes()) {
             Operation operation = route.getOperation();
             Handler<RoutingContext> handler = operations.handler(operation.getOperationId());

@@ -111,4 +111,21 @@ class OpenAdrVtnIT {
             testContext.completeNow();
         })));
     }
+
+    @Test
+    void createEventShouldTreatNullPropertiesAsAbsentWhenClientSendsNulls(VertxTestContext testContext) {
+        // GIVEN an event with "targets": null and "priority": null, as the contract's nullable fields allow
+        vtn.call(POST, "/programs", "createProgram", blToken, program("nullable-fields"))
+                .compose(p -> vtn.call(POST, "/events", "createEvent", blToken,
+                        limitEvent(p.json().getString("id"), "site-9", 20.0).put("targets", null).put("priority", null)))
+                .onComplete(testContext.succeeding(reply -> testContext.verify(() -> {
+                    // THEN it is accepted and addressed to the whole portfolio
+                    assertThat(reply.status()).as(reply.body().toString()).isEqualTo(201);
+                    String eventId = reply.json().getString("id");
+                    assertThat(vtn.obligations()).filteredOn(c -> c.eventId().equals(eventId)).singleElement()
+                            .satisfies(call -> assertThat(call.obligations()).extracting(GridObligation::target)
+                                    .containsOnly(new GridTarget.Portfolio()));
+                    testContext.completeNow();
+                })));
+    }
 }

@@ -4,6 +4,8 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.validation.ValidatedRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -60,7 +62,7 @@ final class ObjectEndpoints {
 
     void create(RoutingContext ctx) {
         Caller caller = ctx.get(Caller.CONTEXT_KEY);
-        JsonObject body = ctx.body().asJsonObject();
+        JsonObject body = validatedBody(ctx);
         String id = UUID.randomUUID().toString();
         owningVen(ctx, caller)
                 .compose(venId -> kind.prepare(caller, id, body, null, venId))
@@ -81,7 +83,7 @@ final class ObjectEndpoints {
 
     void update(RoutingContext ctx) {
         Caller caller = ctx.get(Caller.CONTEXT_KEY);
-        JsonObject body = ctx.body().asJsonObject();
+        JsonObject body = validatedBody(ctx);
         owningVen(ctx, caller).compose(venId -> findReadable(ctx, caller, venId).compose(existing -> {
             if (!kind.writable(caller, existing)) {
                 return Future.failedFuture(OpenAdrException.forbidden("this client may not change "
@@ -149,6 +151,12 @@ final class ObjectEndpoints {
 
     private OpenAdrException notFound(String id) {
         return OpenAdrException.notFound(kind.type().name().toLowerCase() + " " + id + " does not exist");
+    }
+
+    /** The body as validated (JSON nulls already dropped by {@link NullTolerantExtractor}). */
+    private static JsonObject validatedBody(RoutingContext ctx) {
+        ValidatedRequest validated = ctx.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
+        return validated.getBody().getJsonObject();
     }
 
     private static int intParam(RoutingContext ctx, String name, int fallback) {

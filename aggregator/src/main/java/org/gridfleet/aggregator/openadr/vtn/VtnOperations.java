@@ -74,6 +74,11 @@ public final class VtnOperations {
         return byOperationId.get(operationId);
     }
 
+    /** Body extraction for the contract router: JSON nulls count as absent properties. */
+    public io.vertx.ext.web.openapi.router.RequestExtractor requestExtractor() {
+        return new NullTolerantExtractor();
+    }
+
     public Handler<RoutingContext> tokenEndpoint() {
         return tokenEndpoint;
     }

@@ -16,6 +16,8 @@ import java.time.Clock;
 import org.gridfleet.aggregator.openadr.auth.OpenAdrTokenService;
 import org.gridfleet.aggregator.openadr.auth.Scope;
 import org.gridfleet.aggregator.openadr.grid.EventInterpreter;
+import org.gridfleet.aggregator.openadr.grid.EventReportBuilder;
+import org.gridfleet.aggregator.openadr.grid.FlexibilitySource;
 import org.gridfleet.aggregator.openadr.grid.GridObligationListener;
 import org.gridfleet.aggregator.openadr.store.OpenAdrStore;
 import org.gridfleet.aggregator.openadr.vtn.OpenAdrContract;
@@ -38,18 +40,22 @@ public final class OpenAdrVtn {
     private final Clock clock;
     private final OpenAdrTokenService tokens;
     private final GridObligationListener listener;
+    private final FlexibilitySource flexibility;
     private final OpenAdrVtnConfig config;
+    private VtnOperations operations;
 
     /**
-     * @param listener hears the grid obligations of every committed event write (and an empty list on delete)
+     * @param listener    hears the grid obligations of every committed event write (and an empty list on delete)
+     * @param flexibility feeds the reports Gridfleet publishes for events ({@link #publishReport})
      */
     public OpenAdrVtn(Vertx vertx, OpenAdrStore store, Clock clock, OpenAdrTokenService tokens,
-                      GridObligationListener listener, OpenAdrVtnConfig config) {
+                      GridObligationListener listener, FlexibilitySource flexibility, OpenAdrVtnConfig config) {
         this.vertx = vertx;
         this.store = store;
         this.clock = clock;
         this.tokens = tokens;
         this.listener = listener;
+        this.flexibility = flexibility;
         this.config = config;
     }
 
@@ -62,8 +68,9 @@ public final class OpenAdrVtn {
         RetryConfig retry = RetryConfig.custom().maxAttempts(config.webhookMaxAttempts())
                 .intervalFunction(IntervalFunction.ofExponentialBackoff(config.webhookBackoff(), 2.0))
                 .build();
-        VtnOperations operations = new VtnOperations(vertx, store, clock, tokens,
-                new EventInterpreter(clock, config.shedLevels()), listener, config.allowHttpCallbacks(), retry,
+        EventInterpreter interpreter = new EventInterpreter(clock, config.shedLevels());
+        operations = new VtnOperations(vertx, store, clock, tokens, interpreter, listener,
+                new EventReportBuilder(interpreter, flexibility), config.allowHttpCallbacks(), retry,
                 config.webhookTimeout());
 
         RouterBuilder builder = RouterBuilder.create(vertx, contract.contract(), operations.requestExtractor());
@@ -87,6 +94,18 @@ public final class OpenAdrVtn {
         root.route().handler(ctx -> ctx.fail(OpenAdrException.notFound("no OpenADR resource at " + ctx.request().path())));
         root.route().failureHandler(ProblemResponses::handleFailure);
         return root;
+    }
+
+    /**
+     * Stores Gridfleet's own report for an event (clientName {@code gridfleet}): USAGE, DEMAND, BASELINE,
+     * UP/DOWN_REGULATION_AVAILABLE and STORAGE_* per interval and target, readable by BL clients.
+     * Call after {@link #createRouter()} has completed, e.g. when the event's last interval has ended.
+     */
+    public Future<JsonObject> publishReport(String eventId) {
+        if (operations == null) {
+            return Future.failedFuture(new IllegalStateException("createRouter() must complete first"));
+        }
+        return operations.publishReport(eventId);
     }
 
     private static Scope requiredScope(OpenAdrContract.Loaded contract, Operation operation) {

@@ -128,4 +128,28 @@ class OpenAdrVtnIT {
                     testContext.completeNow();
                 })));
     }
+
+    @Test
+    void publishReportShouldStoreContractValidFlexibilityReportWhenEventExists(VertxTestContext testContext) {
+        // GIVEN an event for site-3
+        vtn.call(POST, "/programs", "createProgram", blToken, program("reported-program"))
+                .compose(p -> vtn.call(POST, "/events", "createEvent", blToken, limitEvent(p.json().getString("id"), "site-3", 60.0)))
+                // WHEN Gridfleet publishes its report and the utility reads reports of that event
+                .compose(e -> vtn.vtn().publishReport(e.json().getString("id")).map(e.json().getString("id")))
+                .compose(eventId -> vtn.call(GET, "/reports?eventID=" + eventId, "searchAllReports", blToken, null))
+                .onComplete(testContext.succeeding(reply -> testContext.verify(() -> {
+                    // THEN one report per the contract carries the flexibility of site-3 for both intervals
+                    assertThat(reply.array()).hasSize(1);
+                    JsonObject report = reply.array().getJsonObject(0);
+                    assertThat(report.getString("clientName")).isEqualTo("gridfleet");
+                    JsonObject resource = report.getJsonArray("resources").getJsonObject(0);
+                    assertThat(resource.getString("resourceName")).isEqualTo("site-3");
+                    assertThat(resource.getJsonArray("intervals")).hasSize(2);
+                    JsonObject up = resource.getJsonArray("intervals").getJsonObject(1).getJsonArray("payloads").stream()
+                            .map(JsonObject.class::cast).filter(p -> p.getString("type").equals("UP_REGULATION_AVAILABLE"))
+                            .findFirst().orElseThrow();
+                    assertThat(up.getJsonArray("values").getDouble(0)).isEqualTo(VtnTestServer.READING.upRegulationKw());
+                    testContext.completeNow();
+                })));
+    }
 }

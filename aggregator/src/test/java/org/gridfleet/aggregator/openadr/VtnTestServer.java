@@ -20,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.gridfleet.aggregator.openadr.auth.ClientRegistrationRouter;
 import org.gridfleet.aggregator.openadr.auth.OpenAdrTokenService;
 import org.gridfleet.aggregator.openadr.auth.TokenConfig;
+import org.gridfleet.aggregator.openadr.grid.FlexibilityReading;
 import org.gridfleet.aggregator.openadr.grid.GridObligation;
 import org.gridfleet.aggregator.openadr.store.JdbcOpenAdrStore;
 import org.gridfleet.aggregator.openadr.store.OpenAdrStore;
@@ -38,7 +39,12 @@ public final class VtnTestServer {
     private final OpenAdrStore store;
     private final List<ObligationCall> obligations = new CopyOnWriteArrayList<>();
     private final WebClient client;
+    /** What the stand-in flexibility source reports for every target and window. */
+    public static final FlexibilityReading READING =
+            new FlexibilityReading(55.0, 55.0, 90.0, 130.0, 25.0, 700.0, 0.6, 160.0, 120.0);
+
     private HttpServer server;
+    private OpenAdrVtn vtn;
     private ContractCheck contract;
 
     /** One listener call. */
@@ -73,8 +79,9 @@ public final class VtnTestServer {
                 ctx.response().setStatusCode(403).end();
             }
         };
-        OpenAdrVtn vtn = new OpenAdrVtn(vertx, store, clock, tokens,
-                (eventId, list) -> obligations.add(new ObligationCall(eventId, list)), config);
+        vtn = new OpenAdrVtn(vertx, store, clock, tokens,
+                (eventId, list) -> obligations.add(new ObligationCall(eventId, list)),
+                (target, from, to) -> Future.succeededFuture(READING), config);
         return ContractCheck.load(vertx).compose(check -> {
             contract = check;
             return vtn.createRouter();
@@ -95,6 +102,10 @@ public final class VtnTestServer {
 
     public String baseUrl() {
         return "http://localhost:" + port() + OpenAdrVtn.MOUNT_PATH;
+    }
+
+    public OpenAdrVtn vtn() {
+        return vtn;
     }
 
     public OpenAdrStore store() {

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import org.gridfleet.aggregator.openadr.ObjectType;
 import org.gridfleet.aggregator.openadr.OpenAdrException;
 import org.gridfleet.aggregator.openadr.store.OpenAdrStore;
 import org.gridfleet.aggregator.openadr.store.StoredObject;
@@ -141,8 +142,14 @@ final class ObjectEndpoints {
     }
 
     private JsonObject provision(JsonObject body, String id, Instant created, Instant modified, String venId) {
+        return provision(kind.type(), body, id, created, modified, venId);
+    }
+
+    /** The body with the VTN-provisioned fields set (any client-sent values are ignored, as the spec says). */
+    static JsonObject provision(ObjectType type, JsonObject body, String id, Instant created, Instant modified,
+                                String venId) {
         JsonObject out = body.copy().put("id", id).put("createdDateTime", created.toString())
-                .put("modificationDateTime", modified.toString()).put("objectType", kind.type().name());
+                .put("modificationDateTime", modified.toString()).put("objectType", type.name());
         if (venId != null) {
             out.put("venID", venId);
         }

@@ -1,20 +1,28 @@
 package org.gridfleet.aggregator.openadr.vtn;
 
 import io.github.resilience4j.retry.RetryConfig;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.gridfleet.aggregator.openadr.ObjectType;
+import org.gridfleet.aggregator.openadr.OpenAdrException;
 import org.gridfleet.aggregator.openadr.auth.OpenAdrPrincipal;
 import org.gridfleet.aggregator.openadr.auth.OpenAdrTokenService;
 import org.gridfleet.aggregator.openadr.grid.EventInterpreter;
+import org.gridfleet.aggregator.openadr.grid.EventReportBuilder;
 import org.gridfleet.aggregator.openadr.grid.GridObligationListener;
 import org.gridfleet.aggregator.openadr.store.OpenAdrStore;
+import org.gridfleet.aggregator.openadr.store.StoredObject;
 
 /**
  * The handlers of the 30 object operations of the 3.0.1 contract, keyed by operationId (filled once), plus
@@ -22,16 +30,28 @@ import org.gridfleet.aggregator.openadr.store.OpenAdrStore;
  */
 public final class VtnOperations {
 
+    /** The clientName and owner of the reports Gridfleet itself writes as the resource owner. */
+    public static final String GRIDFLEET_CLIENT = "gridfleet";
+
     private final Map<String, Handler<RoutingContext>> byOperationId = new HashMap<>();
+    private final OpenAdrStore store;
+    private final Clock clock;
+    private final EventReportBuilder reports;
+    private final VenSiteResolver venSites;
+    private final ObjectNotifier notifier;
     private final TokenEndpoint tokenEndpoint;
     private final BearerAuthHandler authHandler;
 
     public VtnOperations(Vertx vertx, OpenAdrStore store, Clock clock, OpenAdrTokenService tokens,
-                         EventInterpreter interpreter, GridObligationListener listener, boolean allowHttpCallbacks,
-                         RetryConfig webhookRetry, Duration webhookTimeout) {
+                         EventInterpreter interpreter, GridObligationListener listener, EventReportBuilder reports,
+                         boolean allowHttpCallbacks, RetryConfig webhookRetry, Duration webhookTimeout) {
+        this.store = store;
+        this.clock = clock;
+        this.reports = reports;
+        this.venSites = new VenSiteResolver(store);
         CallerResolver callers = new CallerResolver(store);
         ObjectKind programs = new ProgramKind();
-        ObjectKind events = new EventKind(store, interpreter, listener);
+        ObjectKind events = new EventKind(store, venSites, interpreter, listener);
         ObjectKind vens = new VenKind();
         Map<ObjectType, ObjectKind> kinds = new EnumMap<>(ObjectType.class);
         kinds.put(ObjectType.PROGRAM, programs);
@@ -40,7 +60,7 @@ public final class VtnOperations {
         kinds.put(ObjectType.SUBSCRIPTION, new SubscriptionKind(store, programs, allowHttpCallbacks));
         kinds.put(ObjectType.VEN, vens);
         kinds.put(ObjectType.RESOURCE, new ResourceKind());
-        ObjectNotifier notifier = new WebhookNotifier(vertx, store, callers, kinds, webhookRetry, webhookTimeout);
+        this.notifier = new WebhookNotifier(vertx, store, callers, kinds, webhookRetry, webhookTimeout);
 
         register(new ObjectEndpoints(store, clock, programs, vens, notifier), "searchAllPrograms", "createProgram",
                 "searchProgramByProgramId", "updateProgram", "deleteProgram");
@@ -85,6 +105,26 @@ public final class VtnOperations {
 
     public Handler<RoutingContext> authHandler() {
         return authHandler;
+    }
+
+    /**
+     * Writes Gridfleet's own report for an event (usage, baseline and flexibility of every target) so BL
+     * clients can read what was delivered; subscribers are notified as for any report.
+     */
+    public Future<JsonObject> publishReport(String eventId) {
+        return store.find(ObjectType.EVENT, eventId).compose(event -> event.isEmpty()
+                ? Future.failedFuture(OpenAdrException.notFound("event " + eventId + " does not exist"))
+                : venSites.resolve(event.get().body().getJsonArray("targets"))
+                        .compose(sites -> reports.build(event.get().body(), GRIDFLEET_CLIENT, sites))
+                        .compose(report -> {
+                            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+                            String id = UUID.randomUUID().toString();
+                            JsonObject body = ObjectEndpoints.provision(ObjectType.REPORT, report, id, now, now, null);
+                            return store.insert(new StoredObject(ObjectType.REPORT, id, report.getString("reportName"),
+                                    event.get().programId(), null, GRIDFLEET_CLIENT, now, now, body));
+                        }))
+                .onSuccess(stored -> notifier.notify(stored, ObjectNotifier.Operation.CREATE))
+                .map(StoredObject::body);
     }
 
     /** The principal the auth handler put on this request. */

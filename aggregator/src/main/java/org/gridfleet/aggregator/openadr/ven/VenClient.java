@@ -160,6 +160,9 @@ public final class VenClient {
 
     private void accept(JsonObject event) {
         String id = event.getString("id");
+        if (!addressedToUs(event.getJsonArray("targets"))) {
+            return; // a 3.0.1 VTN without privacy serves every VEN's events; another VEN's are not ours to honour
+        }
         try {
             List<GridObligation> obligations = interpreter.interpret(id, event, venSites());
             Instant end = obligations.stream().map(GridObligation::to).max(Instant::compareTo).orElse(Instant.MAX);
@@ -171,6 +174,26 @@ public final class VenClient {
             refused.put(id, e.detail());
             LOG.warn("[ven: {}] event {} cannot be honoured: {}", config.venName(), id, e.detail());
         }
+    }
+
+    /** Untargeted, or naming our VEN or one of our sites. */
+    private boolean addressedToUs(JsonArray targets) {
+        if (targets == null || targets.isEmpty()) {
+            return true;
+        }
+        for (int i = 0; i < targets.size(); i++) {
+            JsonObject map = targets.getJsonObject(i);
+            String type = map.getString("type");
+            for (Object value : map.getJsonArray("values")) {
+                boolean ours = ("VEN_NAME".equals(type) && config.venName().equals(value))
+                        || (("RESOURCE_NAME".equals(type) || "POWER_SERVICE_LOCATION".equals(type))
+                        && config.siteIds().contains(value));
+                if (ours) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** VEN_NAME targets: ours means the whole portfolio; another VEN's means nothing for us. */

@@ -58,7 +58,7 @@ final class EventKind implements ObjectKind {
 
     @Override
     public boolean readable(Caller caller, StoredObject object) {
-        return caller.isBl() || Targets.addressedTo(object.body().getJsonArray("targets"), caller);
+        return ObjectKind.readableIfAddressed(caller, object);
     }
 
     @Override

@@ -57,6 +57,16 @@ interface ObjectKind {
         }
     }
 
+    /** Programs and events: BL reads all, a VEN what is addressed to it ({@link Targets#addressedTo}). */
+    static boolean readableIfAddressed(Caller caller, StoredObject object) {
+        return caller.isBl() || Targets.addressedTo(object.body().getJsonArray("targets"), caller);
+    }
+
+    /** Reports and subscriptions belong to the client that created them. */
+    static boolean ownedBy(Caller caller, StoredObject object) {
+        return caller.principal().clientId().equals(object.ownerClient());
+    }
+
     /** Shared filter: {@code targetType} + {@code targetValues} against the object's targets. */
     static boolean matchesTargets(JsonObject body, MultiMap query) {
         String targetType = query.get("targetType");

@@ -26,7 +26,7 @@ final class ProgramKind implements ObjectKind {
 
     @Override
     public boolean readable(Caller caller, StoredObject object) {
-        return caller.isBl() || Targets.addressedTo(object.body().getJsonArray("targets"), caller);
+        return ObjectKind.readableIfAddressed(caller, object);
     }
 
     @Override

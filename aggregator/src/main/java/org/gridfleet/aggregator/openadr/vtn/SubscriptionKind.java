@@ -63,12 +63,12 @@ final class SubscriptionKind implements ObjectKind {
 
     @Override
     public boolean readable(Caller caller, StoredObject object) {
-        return caller.isBl() || caller.principal().clientId().equals(object.ownerClient());
+        return caller.isBl() || ObjectKind.ownedBy(caller, object);
     }
 
     @Override
     public boolean writable(Caller caller, StoredObject object) {
-        return caller.principal().clientId().equals(object.ownerClient());
+        return ObjectKind.ownedBy(caller, object);
     }
 
     @Override

@@ -76,7 +76,9 @@ class VenClientIT {
                 (eventId, obligations) -> heard.add(obligations));
         vtn.call(POST, "/programs", "createProgram", bl, OpenAdrVtnIT.program("ven-client-program"))
                 .compose(p -> vtn.call(POST, "/events", "createEvent", bl,
-                        OpenAdrVtnIT.limitEvent(p.json().getString("id"), "site-1", 75.0)))
+                                OpenAdrVtnIT.limitEvent(p.json().getString("id"), "site-elsewhere", 5.0))
+                        .compose(other -> vtn.call(POST, "/events", "createEvent", bl,
+                                OpenAdrVtnIT.limitEvent(p.json().getString("id"), "site-1", 75.0))))
                 // WHEN the VEN client enrols and polls, then polls again after the event ended
                 .compose(e -> ven.start().map(e.json().getString("id")))
                 .compose(eventId -> {
@@ -89,7 +91,9 @@ class VenClientIT {
                     ven.stop();
                     String eventId = (String) r[0];
                     io.vertx.core.CompositeFuture all = (io.vertx.core.CompositeFuture) r[1];
-                    // THEN the listener heard the site limit for the right window
+                    // THEN the listener heard the site limit for the right window, and nothing of the other site's event
+                    assertThat(heard).hasSize(1);
+                    assertThat(ven.refusedEvents()).isEmpty();
                     assertThat(heard).first().satisfies(first -> assertThat(first).startsWith(
                             new GridObligation.ImportCapacityLimit(eventId, new GridTarget.Site("site-1"),
                                     Instant.parse("2026-11-28T17:00:00Z"), Instant.parse("2026-11-28T18:00:00Z"), 75.0)));

@@ -65,7 +65,7 @@ class OpenAdrBadInputIT {
         VtnTestServer.Reply reply = (VtnTestServer.Reply) r[0];
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.json().getInteger("status")).isEqualTo(400);
-        assertThat(reply.json().getString("detail")).contains(detailStart);
+        assertThat(reply.json().getString("detail")).as(reply.body().toString()).contains(detailStart);
         assertThat(r[2]).isEqualTo(r[1]);
         assertThat(r[4]).isEqualTo(r[3]);
     }
@@ -102,7 +102,7 @@ class OpenAdrBadInputIT {
         refused(POST, "/events", "createEvent", Buffer.buffer("{\"programID\": \"" + programId + "\", \"intervals\": ["))
                 .onComplete(testContext.succeeding(r -> testContext.verify(() -> {
                     // THEN the problem says the body is not JSON
-                    assertRefused(r, "");
+                    assertRefused(r, "request body");
                     testContext.completeNow();
                 })));
     }

@@ -1,0 +1,50 @@
+package org.gridfleet.aggregator.openadr;
+
+/**
+ * A failure the OpenADR face answers with the contract's {@code problem} object. Carries the HTTP status,
+ * a short title and a detail that names the offending field. No stack trace: these are expected
+ * rejections of caller input, made in volume.
+ */
+public final class OpenAdrException extends RuntimeException {
+
+    private final int status;
+    private final String title;
+
+    private OpenAdrException(int status, String title, String detail) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.title = title;
+    }
+
+    public static OpenAdrException badRequest(String detail) {
+        return new OpenAdrException(400, "Bad Request", detail);
+    }
+
+    public static OpenAdrException unauthorized(String detail) {
+        return new OpenAdrException(401, "Unauthorized", detail);
+    }
+
+    public static OpenAdrException forbidden(String detail) {
+        return new OpenAdrException(403, "Forbidden", detail);
+    }
+
+    public static OpenAdrException notFound(String detail) {
+        return new OpenAdrException(404, "Not Found", detail);
+    }
+
+    public static OpenAdrException conflict(String detail) {
+        return new OpenAdrException(409, "Conflict", detail);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String detail() {
+        return getMessage();
+    }
+}

@@ -1,0 +1,60 @@
+package org.gridfleet.aggregator.openadr.vtn;
+
+import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import org.gridfleet.aggregator.openadr.auth.OpenAdrTokenService;
+import org.gridfleet.aggregator.openadr.auth.TokenRequestException;
+
+/**
+ * {@code POST /auth/token}: the OAuth2 client-credentials grant (RFC 6749 4.4) with a form-encoded body.
+ * Refusals are the contract's {@code authError} with status 400 (3.0.1 declares no 401 here).
+ */
+final class TokenEndpoint implements Handler<RoutingContext> {
+
+    private final OpenAdrTokenService tokens;
+
+    TokenEndpoint(OpenAdrTokenService tokens) {
+        this.tokens = tokens;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        String contentType = ctx.request().getHeader("Content-Type");
+        if (contentType == null || !contentType.startsWith("application/x-www-form-urlencoded")) {
+            refuse(ctx, new TokenRequestException("invalid_request",
+                    "Content-Type must be application/x-www-form-urlencoded"));
+            return;
+        }
+        MultiMap form = ctx.request().formAttributes();
+        String grantType = form.get("grant_type");
+        String clientId = form.get("client_id");
+        String clientSecret = form.get("client_secret");
+        if (grantType == null || clientId == null || clientSecret == null) {
+            refuse(ctx, new TokenRequestException("invalid_request", "grant_type, client_id and client_secret are required"));
+            return;
+        }
+        if (!"client_credentials".equals(grantType)) {
+            refuse(ctx, new TokenRequestException("unsupported_grant_type", "only client_credentials is supported"));
+            return;
+        }
+        tokens.issue(clientId, clientSecret).onSuccess(token -> ctx.response()
+                        .putHeader("Cache-Control", "no-store")
+                        .putHeader("Content-Type", "application/json")
+                        .end(new JsonObject().put("access_token", token.accessToken()).put("token_type", "Bearer")
+                                .put("expires_in", token.expiresInSeconds()).put("scope", token.scope()).encode()))
+                .onFailure(e -> {
+                    if (e instanceof TokenRequestException refused) {
+                        refuse(ctx, refused);
+                    } else {
+                        ctx.fail(e);
+                    }
+                });
+    }
+
+    private static void refuse(RoutingContext ctx, TokenRequestException e) {
+        ctx.response().setStatusCode(400).putHeader("Content-Type", "application/json")
+                .end(new JsonObject().put("error", e.error()).put("error_description", e.getMessage()).encode());
+    }
+}

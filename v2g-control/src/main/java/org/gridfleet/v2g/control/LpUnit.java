@@ -25,6 +25,8 @@ record LpUnit(int node, double energyKwh, double minEnergyKwh, double fullKwh, d
               double maxDischargeKw, double efficiency, double degradationCostPerKwh, boolean greenest,
               double[] hours, double[] floorKwh) {
 
+    private static final double MILLIS_PER_HOUR = 3_600_000.0;
+
     /** A vehicle plugged in from {@code arrival} (its state holds the energy at arrival) on the LP grid. */
     static LpUnit of(VehicleState v, ChargingPreference preference, int node, Instant arrival, Instant start,
                      Duration step, int steps) {
@@ -33,12 +35,17 @@ record LpUnit(int node, double energyKwh, double minEnergyKwh, double fullKwh, d
         double e0 = v.energyKwh();
         double target = VehicleEnvelope.targetKwh(v);
         double cumulativeHours = 0;
+        // epoch milliseconds: Duration.multipliedBy goes through BigDecimal, too slow for every vehicle and step
+        long startMs = start.toEpochMilli();
+        long stepMs = step.toMillis();
+        long arrivalMs = arrival.toEpochMilli();
+        long departureMs = v.departure().toEpochMilli();
         for (int k = 0; k < steps; k++) {
-            Instant from = max(arrival, start.plus(step.multipliedBy(k)));
-            Instant to = min(v.departure(), start.plus(step.multipliedBy(k + 1)));
-            hours[k] = Math.max(0, VehicleEnvelope.hoursBetween(from, to));
+            long fromMs = Math.max(arrivalMs, startMs + k * stepMs);
+            long toMs = Math.min(departureMs, startMs + (k + 1) * stepMs);
+            hours[k] = Math.max(0, toMs - fromMs) / MILLIS_PER_HOUR;
             cumulativeHours += hours[k];
-            floor[k] = VehicleEnvelope.floorKwh(v, to.isBefore(from) ? from : to);
+            floor[k] = VehicleEnvelope.floorKwh(v, Instant.ofEpochMilli(Math.max(fromMs, toMs)));
             if (preference == ChargingPreference.GUARANTEED) {
                 double earliest = Math.min(target, e0 + v.maxChargeKw() * v.efficiency() * cumulativeHours);
                 floor[k] = Math.max(floor[k], earliest);
@@ -79,13 +86,5 @@ record LpUnit(int node, double energyKwh, double minEnergyKwh, double fullKwh, d
         }
         return new LpUnit(first.node, e0, minE, full, maxC, maxD, effWeighted / full, degWeighted / full,
                 first.greenest, hours, floor);
-    }
-
-    private static Instant max(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
-    }
-
-    private static Instant min(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
     }
 }

@@ -65,7 +65,7 @@ final class ScheduleLp {
         double[] exportPrice = new double[steps];
         double maxPrice = tariff.demandChargePerKw();
         for (int k = 0; k < steps; k++) {
-            Instant t = start.plus(step.multipliedBy(k));
+            Instant t = Instant.ofEpochMilli(start.toEpochMilli() + k * step.toMillis());
             importPrice[k] = tariff.importPrice().priceAt(t);
             // an export price above the import price would let the LP import and export at once for profit
             exportPrice[k] = Math.min(tariff.exportPrice().priceAt(t), importPrice[k]);
@@ -79,6 +79,9 @@ final class ScheduleLp {
         MPVariable[] sitePeak = new MPVariable[tree.size()];
         MPConstraint[][] siteBalance = new MPConstraint[tree.size()][];
         for (int nd = 0; nd < tree.size(); nd++) {
+            if (!sites.containsKey(tree.root(nd))) {
+                continue;
+            }
             for (int k = 0; k < steps; k++) {
                 nodeRows[nd][k] = solver.makeConstraint(-INF, Math.max(0, tree.evCapacityKw(nd)));
             }

@@ -26,7 +26,8 @@ public final class ScheduledController implements ChargingController {
 
     private final ScheduledControllerConfig config;
     private final SetpointAllocator allocator;
-    private Plan plan;
+    /** The current plan of each site by site id; sites share no constraint, so each is solved on its own. */
+    private final Map<String, Plan> plans = new HashMap<>();
 
     /** @param config settings, e.g. {@link ScheduledControllerConfig#ofDefaults()} */
     public ScheduledController(ScheduledControllerConfig config) {
@@ -34,8 +35,8 @@ public final class ScheduledController implements ChargingController {
         this.allocator = new SetpointAllocator(config.allocator());
     }
 
-    /** The vehicles of one LP unit and the unit's planned power per LP step. */
-    private record Plan(Instant start, Instant solvedAt, Map<String, Integer> unitOfVehicle, double[][] unitPowerKw,
+    /** One site's schedule: the LP unit of each vehicle and each unit's planned power per LP step. */
+    private record Plan(Instant solvedAt, Map<String, Integer> unitOfVehicle, double[][] unitPowerKw,
                         int vehicleCount) {
     }
 
@@ -47,11 +48,21 @@ public final class ScheduledController implements ChargingController {
     /** One control step with its diagnostics: unreachable targets, vehicles held below their floor. */
     public ControlStep step(ControlInput input) {
         LimitTree tree = LimitTree.of(input.sites(), config.limitNodes(), config.vehicleNode());
-        boolean resolve = needsSolve(input);
-        if (resolve) {
-            plan = solve(input, tree);
+        Map<String, List<VehicleState>> bySite = new HashMap<>();
+        for (VehicleState v : input.vehicles()) {
+            bySite.computeIfAbsent(v.siteId(), k -> new ArrayList<>()).add(v);
         }
-        Map<String, Double> planned = plannedKw(input);
+        plans.keySet().retainAll(bySite.keySet());
+        boolean resolved = false;
+        for (Map.Entry<String, List<VehicleState>> e : bySite.entrySet()) {
+            Plan plan = plans.get(e.getKey());
+            if (needsSolve(plan, e.getValue(), input.now())) {
+                plans.put(e.getKey(), solve(input, e.getKey(), e.getValue(), tree));
+                resolved = true;
+            }
+        }
+        Map<String, Double> planned = new HashMap<>(input.vehicles().size() * 2);
+        bySite.forEach((siteId, vehicles) -> plannedKw(plans.get(siteId), vehicles, input, planned));
         Allocation a = allocator.allocate(input.now(), input.step(), input.vehicles(), tree, planned,
                 input.siteTargetKw());
         List<String> unreachable = new ArrayList<>();
@@ -60,14 +71,14 @@ public final class ScheduledController implements ChargingController {
                 unreachable.add(v.vehicleId());
             }
         }
-        return new ControlStep(a.setpointsKw(), unreachable, a.belowFloor(), resolve);
+        return new ControlStep(a.setpointsKw(), unreachable, a.belowFloor(), resolved);
     }
 
-    private boolean needsSolve(ControlInput in) {
+    private boolean needsSolve(Plan plan, List<VehicleState> vehicles, Instant now) {
         if (plan == null) {
             return true;
         }
-        Duration sinceSolve = Duration.between(plan.solvedAt(), in.now());
+        Duration sinceSolve = Duration.between(plan.solvedAt(), now);
         if (sinceSolve.compareTo(config.resolveEvery()) >= 0) {
             return true;
         }
@@ -75,21 +86,21 @@ public final class ScheduledController implements ChargingController {
             return false;
         }
         int known = 0;
-        for (VehicleState v : in.vehicles()) {
+        for (VehicleState v : vehicles) {
             if (plan.unitOfVehicle().containsKey(v.vehicleId())) {
                 known++;
             }
         }
-        return known != in.vehicles().size() || known != plan.vehicleCount();
+        return known != vehicles.size() || known != plan.vehicleCount();
     }
 
-    private Plan solve(ControlInput in, LimitTree tree) {
+    private Plan solve(ControlInput in, String siteId, List<VehicleState> vehicles, LimitTree tree) {
         Duration lpStep = config.lpStep();
         int steps = (int) Math.ceil((double) config.horizon().toMillis() / lpStep.toMillis());
-        boolean aggregate = in.vehicles().size() > config.aggregateAbove();
+        boolean aggregate = vehicles.size() > config.aggregateAbove();
         Map<String, List<LpUnit>> groups = new LinkedHashMap<>();
         Map<String, String> groupOfVehicle = new HashMap<>();
-        for (VehicleState v : in.vehicles()) {
+        for (VehicleState v : vehicles) {
             ChargingPreference pref = config.preferenceOf(v.vehicleId());
             LpUnit unit = LpUnit.of(v, pref, tree.nodeOf(v), in.now(), in.now(), lpStep, steps);
             String key = aggregate ? groupKey(v, pref, tree, in.now()) : v.vehicleId();
@@ -102,16 +113,19 @@ public final class ScheduledController implements ChargingController {
             unitIndex.put(g.getKey(), units.size());
             units.add(g.getValue().size() == 1 ? g.getValue().get(0) : LpUnit.merge(g.getValue()));
         }
-        Map<Integer, SiteState> sites = new HashMap<>();
-        in.sites().forEach((id, s) -> sites.put(tree.indexOf(id), s));
+        SiteState site = in.sites().get(siteId);
+        if (site == null) {
+            throw new IllegalArgumentException("vehicle site " + siteId + " is not among the input's sites");
+        }
         double[] carbon = new double[steps];
         for (int k = 0; k < steps; k++) {
-            carbon[k] = config.carbonCostPerKwh().priceAt(in.now().plus(lpStep.multipliedBy(k)));
+            carbon[k] = config.carbonCostPerKwh().priceAt(Instant.ofEpochMilli(in.now().toEpochMilli() + k * lpStep.toMillis()));
         }
-        ScheduleLp.Result r = ScheduleLp.solve(units, tree, sites, in.tariff(), in.now(), lpStep, steps, carbon);
+        ScheduleLp.Result r = ScheduleLp.solve(units, tree, Map.of(tree.indexOf(siteId), site), in.tariff(),
+                in.now(), lpStep, steps, carbon);
         Map<String, Integer> unitOfVehicle = new HashMap<>();
         groupOfVehicle.forEach((id, key) -> unitOfVehicle.put(id, unitIndex.get(key)));
-        return new Plan(in.now(), in.now(), unitOfVehicle, r.unitPowerKw(), in.vehicles().size());
+        return new Plan(in.now(), unitOfVehicle, r.unitPowerKw(), vehicles.size());
     }
 
     private String groupKey(VehicleState v, ChargingPreference pref, LimitTree tree, Instant now) {
@@ -121,15 +135,18 @@ public final class ScheduledController implements ChargingController {
     }
 
     /** Each unit's power in the current LP step, split over its present members by their room for this step. */
-    private Map<String, Double> plannedKw(ControlInput in) {
-        int k = (int) Math.min(plan.unitPowerKw().length == 0 ? 0 : plan.unitPowerKw()[0].length - 1,
-                Duration.between(plan.start(), in.now()).toMillis() / config.lpStep().toMillis());
+    private void plannedKw(Plan plan, List<VehicleState> vehicles, ControlInput in, Map<String, Double> planned) {
         int units = plan.unitPowerKw().length;
+        if (units == 0) {
+            return;
+        }
+        int k = (int) Math.min(plan.unitPowerKw()[0].length - 1,
+                Duration.between(plan.solvedAt(), in.now()).toMillis() / config.lpStep().toMillis());
         double[] chargeRoom = new double[units];
         double[] dischargeRoom = new double[units];
-        PowerRange[] ranges = new PowerRange[in.vehicles().size()];
+        PowerRange[] ranges = new PowerRange[vehicles.size()];
         for (int i = 0; i < ranges.length; i++) {
-            VehicleState v = in.vehicles().get(i);
+            VehicleState v = vehicles.get(i);
             Integer u = plan.unitOfVehicle().get(v.vehicleId());
             if (u != null) {
                 ranges[i] = VehicleEnvelope.range(v, in.now(), in.step());
@@ -137,9 +154,8 @@ public final class ScheduledController implements ChargingController {
                 dischargeRoom[u] -= ranges[i].hardMinKw();
             }
         }
-        Map<String, Double> planned = new HashMap<>(ranges.length * 2);
         for (int i = 0; i < ranges.length; i++) {
-            VehicleState v = in.vehicles().get(i);
+            VehicleState v = vehicles.get(i);
             Integer u = plan.unitOfVehicle().get(v.vehicleId());
             if (u == null) {
                 continue;
@@ -150,6 +166,5 @@ public final class ScheduledController implements ChargingController {
                     : (dischargeRoom[u] > 0 ? -ranges[i].hardMinKw() / dischargeRoom[u] : 0);
             planned.put(v.vehicleId(), unitKw * share);
         }
-        return planned;
     }
 }

@@ -198,7 +198,7 @@ public final class SetpointAllocator {
             relieveOverloads(x);
             // urgent vehicles come first in raiseOrder, so they win the room inside the limits
             for (int i : raiseOrder) {
-                raise(x, i, desired[i] - x[i]);
+                raise(x, i, Math.min(desired[i], hi[i]) - x[i]);
             }
             for (int s = 0; s < siteTarget.length; s++) {
                 if (!Double.isNaN(siteTarget[s])) {

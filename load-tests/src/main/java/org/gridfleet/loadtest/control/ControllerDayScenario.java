@@ -1,5 +1,6 @@
 package org.gridfleet.loadtest.control;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,6 +51,7 @@ public final class ControllerDayScenario {
         int solves = 0;
         int missed = 0;
         long t0 = System.nanoTime();
+        long cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         for (Instant now = day; now.isBefore(day.plus(Duration.ofDays(1))); now = now.plus(step)) {
             while (next < visits.size() && !visits.get(next).arrival().isAfter(now)) {
                 present.add(visits.get(next++).state());
@@ -74,11 +76,12 @@ public final class ControllerDayScenario {
             present = stay;
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
+        double cpuSeconds = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0) / 1e9;
         long unreachableOnArrival = visits.stream().filter(v -> v.state().energyKwh() < v.state().targetSoc()
                 * v.state().batteryKwh() - v.state().maxChargeKw() * v.state().efficiency()
                 * Duration.between(v.arrival(), v.state().departure()).toSeconds() / 3600.0).count();
         System.out.printf("vehicles=%d aggregateAbove=%d minResolveGap=%s departureBucket=%s steps=1440 "
-                + "stepsWithLpSolve=%d missedTargets=%d unreachableOnArrival=%d wallSeconds=%.2f%n", vehicles,
-                aggregateAbove, gap, bucket, solves, missed, unreachableOnArrival, seconds);
+                + "stepsWithLpSolve=%d missedTargets=%d unreachableOnArrival=%d wallSeconds=%.2f threadCpuSeconds=%.2f%n", vehicles,
+                aggregateAbove, gap, bucket, solves, missed, unreachableOnArrival, seconds, cpuSeconds);
     }
 }

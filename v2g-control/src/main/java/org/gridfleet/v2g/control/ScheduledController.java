@@ -96,7 +96,13 @@ public final class ScheduledController implements ChargingController {
 
     private Plan solve(ControlInput in, String siteId, List<VehicleState> vehicles, LimitTree tree) {
         Duration lpStep = config.lpStep();
-        int steps = (int) Math.ceil((double) config.horizon().toMillis() / lpStep.toMillis());
+        // the horizon ends at the last departure: later steps only hold base load, a constant cost
+        long lastDepartureMs = in.now().toEpochMilli() + lpStep.toMillis();
+        for (VehicleState v : vehicles) {
+            lastDepartureMs = Math.max(lastDepartureMs, v.departure().toEpochMilli());
+        }
+        long horizonMs = Math.min(config.horizon().toMillis(), lastDepartureMs - in.now().toEpochMilli());
+        int steps = (int) Math.ceil((double) horizonMs / lpStep.toMillis());
         boolean aggregate = vehicles.size() > config.aggregateAbove();
         Map<String, List<LpUnit>> groups = new LinkedHashMap<>();
         Map<String, String> groupOfVehicle = new HashMap<>();

@@ -13,6 +13,7 @@ import org.gridfleet.v2g.control.ScheduledController;
 import org.gridfleet.v2g.control.ScheduledControllerConfig;
 import org.gridfleet.v2g.control.SiteState;
 import org.gridfleet.v2g.control.Tariff;
+import org.gridfleet.v2g.control.VehicleEnvelope;
 import org.gridfleet.v2g.control.VehicleState;
 
 /**
@@ -62,11 +63,8 @@ public final class ControllerDayScenario {
             for (VehicleState v : present) {
                 double p = out.setpointsKw().getOrDefault(v.vehicleId(), 0.0);
                 double hours = step.toSeconds() / 3600.0;
-                double energy = v.energyKwh() + (p >= 0 ? p * v.efficiency() : p / v.efficiency()) * hours;
-                VehicleState moved = new VehicleState(v.vehicleId(), v.siteId(), v.batteryKwh(),
-                        Math.max(0, Math.min(1, energy / v.batteryKwh())), v.reserveSoc(), v.targetSoc(),
-                        v.departure(), v.maxChargeKw(), v.maxDischargeKw(), v.efficiency(),
-                        v.degradationCostPerKwh(), v.urgent());
+                double energy = v.energyKwh() + VehicleEnvelope.batteryDeltaKwh(p, v.efficiency(), hours);
+                VehicleState moved = v.withEnergyKwh(energy);
                 if (now.plus(step).isBefore(moved.departure())) {
                     stay.add(moved);
                 } else if (moved.soc() < moved.targetSoc() - 1e-4) {

@@ -68,7 +68,7 @@ public final class FlexibilityEnvelope {
                 if (!t.isBefore(v.departure())) {
                     break;
                 }
-                VehicleState at = withEnergy(v, energy);
+                VehicleState at = v.withEnergyKwh(energy);
                 PowerRange r = VehicleEnvelope.range(at, t, interval);
                 double p = r.clamp(plan);
                 for (int nd = leaf; nd >= 0; nd = tree.parent(nd)) {
@@ -147,12 +147,5 @@ public final class FlexibilityEnvelope {
     private static Interval interval(Instant from, Instant to, double min, double max, double base, double hours) {
         return new Interval(from, to, min, max, base, Math.max(0, max - base) * hours,
                 Math.max(0, base - min) * hours);
-    }
-
-    private static VehicleState withEnergy(VehicleState v, double energyKwh) {
-        double soc = Math.max(0, Math.min(1, energyKwh / v.batteryKwh()));
-        return new VehicleState(v.vehicleId(), v.siteId(), v.batteryKwh(), soc, v.reserveSoc(), v.targetSoc(),
-                v.departure(), v.maxChargeKw(), v.maxDischargeKw(), v.efficiency(), v.degradationCostPerKwh(),
-                v.urgent());
     }
 }

@@ -56,10 +56,7 @@ final class Plant {
                     assertThat(energy).as("energy of %s vs reserve", v.vehicleId()).isGreaterThan(reserve - EPS_KWH);
                 }
                 assertThat(energy).as("energy of %s vs full", v.vehicleId()).isLessThan(v.batteryKwh() + EPS_KWH);
-                double soc = Math.max(0, Math.min(1, energy / v.batteryKwh()));
-                VehicleState moved = new VehicleState(v.vehicleId(), v.siteId(), v.batteryKwh(), soc, v.reserveSoc(),
-                        v.targetSoc(), v.departure(), v.maxChargeKw(), v.maxDischargeKw(), v.efficiency(),
-                        v.degradationCostPerKwh(), v.urgent());
+                VehicleState moved = v.withEnergyKwh(energy);
                 if (end.equals(v.departure())) {
                     if (energy < VehicleEnvelope.targetKwh(v) - 1e-4) {
                         missed.add(v.vehicleId());

@@ -42,6 +42,22 @@ class OfflineOptimumTest {
     }
 
     @Test
+    void solveShouldUseTheMonthsPeakSoFarWhenFlatteningWouldSaveNothing() {
+        // GIVEN the same two vehicles, cheap energy in the second half, and a 20 kW peak already set this month
+        var a = vehicle("a", 0.2, 0.7, 4, 20, 0);
+        var b = vehicle("b", 0.2, 0.7, 4, 20, 0);
+        var site = new SiteState("s1", 100, 0, 0, 20);
+        // WHEN
+        var r = OfflineOptimum.solve(List.of(new PlannedVehicle(a, T0), new PlannedVehicle(b, T0)),
+                Fixtures.sites(site), new Tariff(Fixtures.twoPrice(0.3, 2, 0.1).importPrice(),
+                        PriceCurve.constant(0), 10), T0, at(4), Duration.ofMinutes(15));
+        // THEN it charges 40 kWh in the 2 cheap hours at 20 kW, within the existing peak: no extra demand charge
+        assertThat(Arrays.stream(r.siteImportKw().get("s1")).max().orElseThrow()).isCloseTo(20, within(1e-6));
+        assertThat(r.importCost()).isCloseTo(4, within(1e-6));
+        assertThat(r.demandCharge()).isCloseTo(200, within(1e-6));
+    }
+
+    @Test
     void solveShouldReportAndDeliverBestEffortWhenTargetIsUnreachable() {
         // GIVEN 30 kWh needed within 2 h at 10 kW
         var v = vehicle("late", 0.15, 0.9, 2, 10, 0);

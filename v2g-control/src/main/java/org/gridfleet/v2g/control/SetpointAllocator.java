@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -165,19 +166,25 @@ public final class SetpointAllocator {
         }
 
         void sortOrders() {
-            int n = node.length;
-            // raise: urgent first, then lowest wear price, then least slack
-            raiseOrder = IndexSort.sorted(n, (a, b) -> {
-                int c = Boolean.compare(!urgent[a], !urgent[b]);
-                c = c != 0 ? c : Double.compare(degradation[a], degradation[b]);
-                return c != 0 ? c : Double.compare(slackHours[a], slackHours[b]);
-            });
-            // yield: urgent last, then lowest wear price, then most slack
-            yieldOrder = IndexSort.sorted(n, (a, b) -> {
-                int c = Boolean.compare(urgent[a], urgent[b]);
-                c = c != 0 ? c : Double.compare(degradation[a], degradation[b]);
-                return c != 0 ? c : Double.compare(slackHours[b], slackHours[a]);
-            });
+            Integer[] idx = new Integer[node.length];
+            for (int i = 0; i < idx.length; i++) {
+                idx[i] = i;
+            }
+            Comparator<Integer> cheapest = Comparator.comparingDouble(i -> degradation[i]);
+            Arrays.sort(idx, Comparator.<Integer, Boolean>comparing(i -> !urgent[i]).thenComparing(cheapest)
+                    .thenComparingDouble(i -> slackHours[i]));
+            raiseOrder = unbox(idx);
+            Arrays.sort(idx, Comparator.<Integer, Boolean>comparing(i -> urgent[i]).thenComparing(cheapest)
+                    .thenComparing(Comparator.comparingDouble((Integer i) -> slackHours[i]).reversed()));
+            yieldOrder = unbox(idx);
+        }
+
+        private static int[] unbox(Integer[] idx) {
+            int[] out = new int[idx.length];
+            for (int i = 0; i < idx.length; i++) {
+                out[i] = idx[i];
+            }
+            return out;
         }
 
         double[] run(double[] desired, double[] siteTarget) {

@@ -85,9 +85,10 @@ public final class Application {
                         return null;
                     }))
                     .orElse(Future.succeededFuture());
-            return bootstrap.compose(v -> ContractValidator.load(vertx)).compose(contract -> {
+            byte[] openApiYaml = readResource(ContractValidator.RESOURCE);
+            return bootstrap.compose(v -> ContractValidator.load(vertx, openApiYaml)).compose(contract -> {
                 ApiContext ctx = new ApiContext(clock, dataSource, jdbc, new AuthHandler(jdbc, tenants), contract, registry);
-                Buffer openApi = Buffer.buffer(readResource(ContractValidator.RESOURCE));
+                Buffer openApi = Buffer.buffer(openApiYaml);
                 AtomicInteger databaseUp = new AtomicInteger();
                 Gauge.builder(MetricNames.DATABASE_UP, databaseUp::get).register(registry);
                 HttpServerVerticle verticle = new HttpServerVerticle(config.http(), v2 -> {

@@ -96,15 +96,20 @@ public final class GridfleetServer implements AutoCloseable {
         return registry;
     }
 
+    private static void awaitQuietly(Future<?> f, String what) {
+        try {
+            f.await(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("{} did not stop within 5 s: {}", what, e.toString());
+        }
+    }
+
     @Override
     public void close() {
         LOG.info("gridfleet shutting down");
-        try {
-            Future<Void> stopped = application.stop().eventually(() -> vertx.close());
-            stopped.await(20, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            LOG.warn("Vert.x did not stop cleanly", e);
-        }
+        awaitQuietly(application.stop(), "HTTP server");
+        // Vert.x may complete its close future on an event loop that has just terminated, so the wait is bounded.
+        awaitQuietly(vertx.close(), "Vert.x");
         telemetry.close(Duration.ofSeconds(10));
         database.close();
     }

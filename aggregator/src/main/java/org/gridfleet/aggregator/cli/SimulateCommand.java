@@ -18,7 +18,9 @@ import org.gridfleet.aggregator.sim.Simulator;
 import org.gridfleet.aggregator.sim.SiteTargetSource;
 import org.gridfleet.aggregator.sim.TraceWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code gridfleet simulate}: runs a scenario file (docs/design/SCENARIO.md) and writes the report. Exit 0 on
@@ -41,6 +43,9 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--optimum", description = "also report the perfect-foresight optimum cost")
     boolean optimum;
 
+    @Spec
+    CommandSpec spec;
+
     /** Where --optimum comes from; null until the control core's offline LP lands. */
     private final OfflineOptimumSolver optimumSolver;
     private final Simulator simulator;
@@ -57,14 +62,15 @@ public final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (optimum && optimumSolver == null) {
-            System.err.println("gridfleet simulate: --optimum: not available yet");
+            spec.commandLine().getErr().println("gridfleet simulate: --optimum: not available yet");
             return INVALID;
         }
         Scenario scenario;
         try {
             scenario = new ScenarioLoader().load(scenarioFile);
         } catch (ScenarioException e) {
-            System.err.println("gridfleet simulate: invalid scenario " + scenarioFile + ": " + e.getMessage());
+            spec.commandLine().getErr()
+                    .println("gridfleet simulate: invalid scenario " + scenarioFile + ": " + e.getMessage());
             return INVALID;
         }
         SimulationReport report;

@@ -26,6 +26,7 @@ import org.gridfleet.v2g.control.VehicleState;
 public final class Simulator {
     private static final double SOC_TOLERANCE = 1e-3;
     private static final double KW_TOLERANCE = 1e-6;
+    private static final double ENERGY_DUST_KWH = 1e-9;
 
     private final Supplier<ChargingController> controllers;
     private final DegradationPricer degradation;
@@ -222,7 +223,8 @@ public final class Simulator {
                 chargedKwh[i] += gridKwh;
             } else {
                 dischargedKwh[i] -= gridKwh;
-                if (soc < v.reserveSoc() - SOC_TOLERANCE) {
+                // a battery already drained gives only rounding dust, which is no new violation
+                if (gridKwh < -ENERGY_DUST_KWH && soc < v.reserveSoc() - SOC_TOLERANCE) {
                     reserveViolations++;
                 }
             }

@@ -27,6 +27,9 @@ public final class LeastLaxityController implements ChargingController {
     /** Slack kept for latency, ramps and step rounding before a departure, seconds. */
     private static final double MARGIN_SECONDS = 600;
     private static final double PRICE_EPSILON = 1e-9;
+    /** Part of a step assumed lost to command latency and ramping, seconds. */
+    private static final double SETTLE_SECONDS = 30;
+    private static final double SETTLE_SHARE = 0.05;
 
     @Override
     public Map<String, Double> control(ControlInput input) {
@@ -72,13 +75,16 @@ public final class LeastLaxityController implements ChargingController {
         double needGridKwh = Math.max(0, v.targetSoc() * v.batteryKwh() - v.energyKwh()) / v.efficiency();
         double secondsLeft = Math.max(0, v.departure().getEpochSecond() - now.getEpochSecond());
         double stepHours = stepSeconds / 3600.0;
+        // the vehicle may leave within this step, and latency and ramps eat into it
+        double chargeHours = Math.max(1, Math.min(stepSeconds, secondsLeft)
+                - Math.min(SETTLE_SECONDS, stepSeconds * SETTLE_SHARE)) / 3600.0;
         double maxKw = v.maxChargeKw();
-        double capKw = Math.min(maxKw, needGridKwh / stepHours);
+        double capKw = Math.min(maxKw, needGridKwh / chargeHours);
         if (needGridKwh <= 0 || maxKw <= 0) {
             return new Need(v.vehicleId(), Double.MAX_VALUE, 0, 0);
         }
         double afterStepHours = Math.max(0, secondsLeft - stepSeconds - MARGIN_SECONDS) / 3600.0;
-        double mustKw = Math.min(capKw, Math.max(0, (needGridKwh - maxKw * afterStepHours) / stepHours));
+        double mustKw = Math.min(capKw, Math.max(0, (needGridKwh - maxKw * afterStepHours) / chargeHours));
         double laxitySeconds = secondsLeft - needGridKwh / maxKw * 3600.0;
         double wantKw = mustKw;
         int stepsLeft = (int) Math.floor(Math.max(0, secondsLeft - MARGIN_SECONDS) / stepSeconds);

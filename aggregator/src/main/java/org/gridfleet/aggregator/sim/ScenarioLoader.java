@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Reads a scenario file and rejects it, naming the field, unless every field is present and sensible and every
@@ -109,17 +110,7 @@ public final class ScenarioLoader {
                 throw new ScenarioException(p + ".headroomPct", "must be in [0, 100), but was " + headroom);
             }
             List<Scenario.TimedKw> base = site.baseLoadKw() == null ? List.of() : site.baseLoadKw();
-            Instant previous = null;
-            for (int j = 0; j < base.size(); j++) {
-                String q = p + ".baseLoadKw[" + j + "]";
-                Scenario.TimedKw step = require(q, base.get(j));
-                Instant from = require(q + ".from", step.from());
-                finite(q + ".kw", require(q + ".kw", step.kw()));
-                if (previous != null && !from.isAfter(previous)) {
-                    throw new ScenarioException(q + ".from", "steps must be in increasing time order");
-                }
-                previous = from;
-            }
+            steps(p + ".baseLoadKw", base, "kw", Scenario.TimedKw::from, Scenario.TimedKw::kw);
             out[i] = new Scenario.Site(site.id(), site.limitKw(), headroom, base);
         }
         return Arrays.asList(out);
@@ -136,12 +127,18 @@ public final class ScenarioLoader {
     }
 
     private static void prices(String p, List<Scenario.TimedPrice> steps) throws ScenarioException {
+        steps(p, steps, "price", Scenario.TimedPrice::from, Scenario.TimedPrice::price);
+    }
+
+    /** Piecewise-constant steps: each present, finite, strictly increasing in time. */
+    private static <T> void steps(String p, List<T> steps, String valueName, Function<T, Instant> fromOf,
+                                  Function<T, Double> valueOf) throws ScenarioException {
         Instant previous = null;
         for (int j = 0; j < steps.size(); j++) {
             String q = p + "[" + j + "]";
-            Scenario.TimedPrice step = require(q, steps.get(j));
-            Instant from = require(q + ".from", step.from());
-            finite(q + ".price", require(q + ".price", step.price()));
+            T step = require(q, steps.get(j));
+            Instant from = require(q + ".from", fromOf.apply(step));
+            finite(q + "." + valueName, require(q + "." + valueName, valueOf.apply(step)));
             if (previous != null && !from.isAfter(previous)) {
                 throw new ScenarioException(q + ".from", "steps must be in increasing time order");
             }

@@ -139,7 +139,11 @@ class SimulateCommandTest {
                 bad("vehicles[0].arrivalSoc", s -> vehicle(s).put("arrivalSoc", 1.3)),
                 bad("chargers.efficiency", s -> ((ObjectNode) s.get("chargers")).put("efficiency", 0)),
                 bad("markets[2].site", s -> ((ObjectNode) s.get("markets").get(2)).put("site", "nowhere")),
-                bad("stepSeconds", s -> s.put("stepSeconds", "soon")));
+                bad("stepSeconds", s -> s.put("stepSeconds", "soon")),
+                bad("tariff.importPricePerKwh[1].from", s -> ((ObjectNode) s.get("tariff").get("importPricePerKwh")
+                        .get(1)).put("from", "2026-01-15T17:00:00Z")),
+                bad("sites[0].baseLoadKw[0].kw", s -> ((ObjectNode) s.get("sites").get(0).get("baseLoadKw").get(0))
+                        .remove("kw")));
     }
 
     private static Arguments bad(String field, Consumer<ObjectNode> mutation) {

@@ -1,0 +1,50 @@
+package org.gridfleet.aggregator.sim;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/** The report of one simulation (docs/design/SCENARIO.md). Costs in the tariff's currency, power in kW. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SimulationReport(String scenario, List<VehicleResult> vehicles, List<SiteResult> sites, Cost cost,
+                               List<MarketResult> markets, Violations violations, DumbCharging dumbCharging,
+                               OptimumCost offlineOptimum, long wallClockMs) {
+
+    /** One vehicle; chargedKwh / dischargedKwh are grid-side energies, minSoc the lowest SoC while plugged. */
+    public record VehicleResult(String id, double arrivalSoc, double departureSoc, double targetSoc, double minSoc,
+                                double chargedKwh, double dischargedKwh, double degradationCost,
+                                boolean metTarget) {
+    }
+
+    /** One site: peakKw is the highest step-average import. */
+    public record SiteResult(String id, double limitKw, double peakKw, double peak15MinKw, long secondsOverLimit) {
+    }
+
+    /** total = energy + demandCharge + degradation - marketRevenue. */
+    public record Cost(double energy, double demandCharge, double degradation, double marketRevenue,
+                       double total) {
+    }
+
+    /** A grid-service product's delivery score (PJM Manual 12 style), supplied by a {@link SiteTargetSource}. */
+    public record MarketResult(String product, double capacityKw, Score score) {
+    }
+
+    public record Score(double accuracy, double delay, double precision, double composite) {
+    }
+
+    /** Vehicle-steps (reserve), vehicles (departure) and site-steps (siteLimit, drLimit) that broke a rule. */
+    public record Violations(int reserve, int departure, int siteLimit, int drLimit) {
+    }
+
+    /** The fleet at full power from arrival until full: the baseline a fleet owner compares against. */
+    public record DumbCharging(double peakKw, OptimumCost.Cost cost, DumbViolations violations) {
+    }
+
+    public record DumbViolations(int departure, int siteLimit) {
+    }
+
+    /** A cost without degradation or markets: {@code {cost: {energy, demandCharge, total}}}. */
+    public record OptimumCost(Cost cost) {
+        public record Cost(double energy, double demandCharge, double total) {
+        }
+    }
+}

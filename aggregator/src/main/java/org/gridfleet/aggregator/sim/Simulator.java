@@ -1,0 +1,333 @@
+package org.gridfleet.aggregator.sim;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.gridfleet.v2g.control.ChargingController;
+import org.gridfleet.v2g.control.ControlInput;
+import org.gridfleet.v2g.control.PriceCurve;
+import org.gridfleet.v2g.control.SiteState;
+import org.gridfleet.v2g.control.Tariff;
+import org.gridfleet.v2g.control.VehicleState;
+
+/**
+ * Runs a validated {@link Scenario} in simulated time against simulated chargers ({@link ChargerPlant}), driving
+ * a {@link ChargingController} made by the injected factory, and compares it with dumb charging. The controller
+ * sees a vehicle only from the first step at or after its arrival; DR import limits lower the site limit it sees
+ * within their window. Power in kW, positive = import.
+ */
+public final class Simulator {
+    private static final double SOC_TOLERANCE = 1e-3;
+    private static final double KW_TOLERANCE = 1e-6;
+    private static final double ENERGY_DUST_KWH = 1e-9;
+
+    private final Supplier<ChargingController> controllers;
+    private final DegradationPricer degradation;
+    private final Clock wallClock;
+
+    /**
+     * @param controllers makes a fresh controller per run: the single place to choose the control strategy
+     * @param degradation wear price of discharged energy
+     * @param wallClock measures {@code wallClockMs}
+     */
+    public Simulator(Supplier<ChargingController> controllers, DegradationPricer degradation, Clock wallClock) {
+        this.controllers = controllers;
+        this.degradation = degradation;
+        this.wallClock = wallClock;
+    }
+
+    /** The simulator with the built-in {@link LeastLaxityController}. */
+    public static Simulator withBuiltInController(Clock wallClock) {
+        return new Simulator(LeastLaxityController::new, DegradationPricer.THROUGHPUT, wallClock);
+    }
+
+    /**
+     * @param markets grid-service hook ({@link SiteTargetSource#NONE} for none)
+     * @param trace where to write the trace, or null
+     * @param optimum solver for {@code offlineOptimum}, or null to leave it out
+     */
+    public SimulationReport run(Scenario scenario, SiteTargetSource markets, TraceWriter trace,
+                                OfflineOptimumSolver optimum) {
+        long started = wallClock.millis();
+        Run controlled = new Run(scenario, controllers.get(), markets, trace, true);
+        controlled.execute();
+        Run dumb = new Run(scenario, new FullPowerController(), SiteTargetSource.NONE, null, false);
+        dumb.execute();
+        SimulationReport.OptimumCost optimal = optimum == null ? null : optimum.solve(scenario);
+        return controlled.report(dumb, markets.results(), optimal, wallClock.millis() - started);
+    }
+
+    /** One pass over the scenario with one controller. */
+    private final class Run {
+        private final Scenario s;
+        private final ChargingController controller;
+        private final SiteTargetSource markets;
+        private final TraceWriter trace;
+        private final boolean honourDr;
+        private final Scenario.Vehicle[] vehicles;
+        private final int[] siteOf;
+        private final ChargerPlant plant;
+        private final SiteMeter[] meters;
+        private final double[] chargedKwh;
+        private final double[] dischargedKwh;
+        private final double[] minSoc;
+        private final double[] departureSoc;
+        private final Tariff tariff;
+        private final PriceCurve[] baseLoad;
+        private int reserveViolations;
+        private int drViolations;
+
+        Run(Scenario s, ChargingController controller, SiteTargetSource markets, TraceWriter trace,
+            boolean honourDr) {
+            this.s = s;
+            this.controller = controller;
+            this.markets = markets;
+            this.trace = trace;
+            this.honourDr = honourDr;
+            vehicles = s.vehicles().toArray(new Scenario.Vehicle[0]);
+            Arrays.sort(vehicles, Comparator.comparing(Scenario.Vehicle::arrival));
+            int n = vehicles.length;
+            siteOf = new int[n];
+            double[] capacity = new double[n];
+            double[] energy = new double[n];
+            for (int i = 0; i < n; i++) {
+                siteOf[i] = siteIndex(vehicles[i].site());
+                capacity[i] = vehicles[i].batteryKwh();
+                energy[i] = vehicles[i].arrivalSoc() * capacity[i];
+            }
+            Scenario.Chargers c = s.chargers();
+            plant = new ChargerPlant(c.commandLatencyMs() / 1000.0, c.rampKwPerSecond(), c.efficiency(), capacity,
+                    energy);
+            meters = new SiteMeter[s.sites().size()];
+            baseLoad = new PriceCurve[meters.length];
+            for (int k = 0; k < meters.length; k++) {
+                Scenario.Site site = s.sites().get(k);
+                meters[k] = new SiteMeter(site.limitKw(), s.start().getEpochSecond(), s.end().getEpochSecond());
+                baseLoad[k] = site.baseLoadKw().isEmpty() ? PriceCurve.constant(0)
+                        : new PriceCurve(site.baseLoadKw().stream()
+                                .map(b -> new PriceCurve.Step(b.from(), b.kw())).toList());
+            }
+            chargedKwh = new double[n];
+            dischargedKwh = new double[n];
+            minSoc = new double[n];
+            departureSoc = new double[n];
+            for (int i = 0; i < n; i++) {
+                minSoc[i] = vehicles[i].arrivalSoc();
+            }
+            tariff = new Tariff(curve(s.tariff().importPricePerKwh()), curve(s.tariff().exportPricePerKwh()),
+                    s.tariff().demandChargePerKw());
+        }
+
+        private int siteIndex(String id) {
+            for (int k = 0; k < s.sites().size(); k++) {
+                if (s.sites().get(k).id().equals(id)) {
+                    return k;
+                }
+            }
+            throw new IllegalArgumentException("unknown site " + id);
+        }
+
+        void execute() {
+            int step = s.stepSeconds();
+            Duration stepDuration = Duration.ofSeconds(step);
+            long startSecond = s.start().getEpochSecond();
+            long endSecond = s.end().getEpochSecond();
+            int[] active = new int[vehicles.length];
+            int activeCount = 0;
+            int nextArrival = 0;
+            double[] lastSent = new double[vehicles.length];
+            double[] siteEvKwh = new double[meters.length];
+            double[] drLimit = new double[meters.length];
+            for (long t = startSecond; t < endSecond; t += step) {
+                Instant now = Instant.ofEpochSecond(t);
+                while (nextArrival < vehicles.length && vehicles[nextArrival].arrival().getEpochSecond() <= t) {
+                    active[activeCount++] = nextArrival++;
+                }
+                Arrays.fill(drLimit, Double.NaN);
+                if (honourDr) {
+                    drLimits(now, drLimit);
+                }
+                List<VehicleState> states = new ArrayList<>(activeCount);
+                for (int a = 0; a < activeCount; a++) {
+                    states.add(state(active[a]));
+                }
+                Map<String, SiteState> sites = new HashMap<>();
+                for (int k = 0; k < meters.length; k++) {
+                    Scenario.Site site = s.sites().get(k);
+                    double limit = Double.isNaN(drLimit[k]) ? site.limitKw() : Math.min(site.limitKw(), drLimit[k]);
+                    sites.put(site.id(), new SiteState(site.id(), Math.max(limit, 1e-9), site.headroomPct(),
+                            baseLoad[k].priceAt(now), meters[k].peak15MinKw()));
+                }
+                Map<String, Double> setpoints = controller.control(
+                        new ControlInput(now, stepDuration, states, sites, tariff, markets.targetsKw(now)));
+                Arrays.fill(siteEvKwh, 0);
+                double fromSecond = t - startSecond;
+                int kept = 0;
+                for (int a = 0; a < activeCount; a++) {
+                    int i = active[a];
+                    Scenario.Vehicle v = vehicles[i];
+                    double kw = clamp(setpoints.getOrDefault(v.id(), 0.0), v);
+                    if (kw != lastSent[i]) {
+                        plant.command(i, kw, fromSecond);
+                        lastSent[i] = kw;
+                    }
+                    long leaves = v.departure().getEpochSecond();
+                    double seconds = Math.min(step, leaves - t);
+                    double gridKwh = plant.advance(i, fromSecond, seconds);
+                    siteEvKwh[siteOf[i]] += gridKwh;
+                    meterVehicle(i, gridKwh);
+                    if (t + step >= leaves) {
+                        departureSoc[i] = plant.energyKwh(i) / v.batteryKwh();
+                    } else {
+                        active[kept++] = i;
+                    }
+                }
+                activeCount = kept;
+                meterSites(now, step, siteEvKwh, drLimit);
+            }
+        }
+
+        private void drLimits(Instant now, double[] drLimit) {
+            for (Scenario.Market m : s.markets()) {
+                if ("dr-import-limit".equals(m.product()) && !now.isBefore(m.from()) && now.isBefore(m.to())) {
+                    int k = siteIndex(m.site());
+                    drLimit[k] = Double.isNaN(drLimit[k]) ? m.limitKw() : Math.min(drLimit[k], m.limitKw());
+                }
+            }
+        }
+
+        private VehicleState state(int i) {
+            Scenario.Vehicle v = vehicles[i];
+            double soc = Math.min(1, Math.max(0, plant.energyKwh(i) / v.batteryKwh()));
+            return new VehicleState(v.id(), v.site(), v.batteryKwh(), soc, v.reserveSoc(), v.departureSoc(),
+                    v.departure(), v.maxChargeKw(), v.v2g() ? v.maxDischargeKw() : 0, s.chargers().efficiency(),
+                    degradation.costPerDischargedKwh(v.chemistry()), false);
+        }
+
+        private static double clamp(double kw, Scenario.Vehicle v) {
+            double floor = v.v2g() ? -v.maxDischargeKw() : 0;
+            return Double.isFinite(kw) ? Math.max(floor, Math.min(v.maxChargeKw(), kw)) : 0;
+        }
+
+        private void meterVehicle(int i, double gridKwh) {
+            Scenario.Vehicle v = vehicles[i];
+            double soc = plant.energyKwh(i) / v.batteryKwh();
+            if (gridKwh >= 0) {
+                chargedKwh[i] += gridKwh;
+            } else {
+                dischargedKwh[i] -= gridKwh;
+                // a battery already drained gives only rounding dust, which is no new violation
+                if (gridKwh < -ENERGY_DUST_KWH && soc < v.reserveSoc() - SOC_TOLERANCE) {
+                    reserveViolations++;
+                }
+            }
+            minSoc[i] = Math.min(minSoc[i], soc);
+        }
+
+        private void meterSites(Instant now, int step, double[] siteEvKwh, double[] drLimit) {
+            double importPrice = tariff.importPrice().priceAt(now);
+            double exportPrice = tariff.exportPrice().priceAt(now);
+            for (int k = 0; k < meters.length; k++) {
+                String id = s.sites().get(k).id();
+                double evKw = siteEvKwh[k] * 3600.0 / step;
+                double siteKw = evKw + baseLoad[k].priceAt(now);
+                meters[k].record(now.getEpochSecond(), step, siteKw, importPrice, exportPrice);
+                if (!Double.isNaN(drLimit[k]) && siteKw > drLimit[k] + KW_TOLERANCE) {
+                    drViolations++;
+                }
+                markets.metered(now, id, evKw);
+                if (trace != null) {
+                    trace.row(now, id, siteKw, markets.trace(now, id));
+                }
+            }
+        }
+
+        double energyCost() {
+            double sum = 0;
+            for (SiteMeter m : meters) {
+                sum += m.energyCost();
+            }
+            return sum;
+        }
+
+        double demandCharge() {
+            double sum = 0;
+            for (SiteMeter m : meters) {
+                sum += m.peak15MinKw() * s.tariff().demandChargePerKw();
+            }
+            return sum;
+        }
+
+        int siteLimitViolations() {
+            int sum = 0;
+            for (SiteMeter m : meters) {
+                sum += m.stepsOverLimit();
+            }
+            return sum;
+        }
+
+        double peakKw() {
+            double max = 0;
+            for (SiteMeter m : meters) {
+                max = Math.max(max, m.peakKw());
+            }
+            return max;
+        }
+
+        boolean metTarget(int i) {
+            return departureSoc[i] >= vehicles[i].departureSoc() - SOC_TOLERANCE;
+        }
+
+        int departureViolations() {
+            int missed = 0;
+            for (int i = 0; i < vehicles.length; i++) {
+                missed += metTarget(i) ? 0 : 1;
+            }
+            return missed;
+        }
+
+        SimulationReport report(Run dumb, List<SimulationReport.MarketResult> marketResults,
+                                SimulationReport.OptimumCost optimum, long wallClockMs) {
+            List<SimulationReport.VehicleResult> vehicleResults = new ArrayList<>(vehicles.length);
+            double degradationCost = 0;
+            for (int i = 0; i < vehicles.length; i++) {
+                Scenario.Vehicle v = vehicles[i];
+                double wear = dischargedKwh[i] * s.chargers().efficiency()
+                        * degradation.costPerDischargedKwh(v.chemistry());
+                degradationCost += wear;
+                vehicleResults.add(new SimulationReport.VehicleResult(v.id(), v.arrivalSoc(), departureSoc[i],
+                        v.departureSoc(), minSoc[i], chargedKwh[i], dischargedKwh[i], wear, metTarget(i)));
+            }
+            List<SimulationReport.SiteResult> siteResults = new ArrayList<>(meters.length);
+            for (int k = 0; k < meters.length; k++) {
+                SiteMeter m = meters[k];
+                siteResults.add(new SimulationReport.SiteResult(s.sites().get(k).id(), m.limitKw(), m.peakKw(),
+                        m.peak15MinKw(), m.secondsOverLimit()));
+            }
+            // grid-service payments come with the market dispatcher; until then nothing is earned
+            double revenue = 0;
+            double energy = energyCost();
+            double demand = demandCharge();
+            SimulationReport.Cost cost = new SimulationReport.Cost(energy, demand, degradationCost, revenue,
+                    energy + demand + degradationCost - revenue);
+            SimulationReport.DumbCharging dumbCharging = new SimulationReport.DumbCharging(dumb.peakKw(),
+                    new SimulationReport.OptimumCost.Cost(dumb.energyCost(), dumb.demandCharge(),
+                            dumb.energyCost() + dumb.demandCharge()),
+                    new SimulationReport.DumbViolations(dumb.departureViolations(), dumb.siteLimitViolations()));
+            return new SimulationReport(s.name(), vehicleResults, siteResults, cost, marketResults,
+                    new SimulationReport.Violations(reserveViolations, departureViolations(), siteLimitViolations(),
+                            drViolations), dumbCharging, optimum, wallClockMs);
+        }
+    }
+
+    private static PriceCurve curve(List<Scenario.TimedPrice> steps) {
+        return new PriceCurve(steps.stream().map(p -> new PriceCurve.Step(p.from(), p.price())).toList());
+    }
+}

@@ -1,0 +1,91 @@
+package org.gridfleet.aggregator.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gridfleet.aggregator.sim.Scenarios.START;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+
+/**
+ * Safety of the built-in controller over random small scenarios (seeded, so a failure reproduces): no site-step
+ * over the limit, and, where every vehicle has at least two hours of slack and the site can carry the whole fleet
+ * at full power, every departure target met.
+ */
+class SimulatorProperties {
+    private static final Instant END = START.plus(Duration.ofHours(12));
+    private static final double SLACK_HOURS = 2;
+
+    @Property(tries = 150)
+    void runShouldNeverExceedASiteLimitWhenTheBuiltInControllerDrives(
+            @ForAll long seed, @ForAll @DoubleRange(min = 0.3, max = 1.5) double limitFactor) {
+        // GIVEN a random scenario whose site limits may be well below the fleet's full power
+        Scenario scenario = randomScenario(new Random(seed), limitFactor);
+        // WHEN simulated
+        SimulationReport report = Simulator.withBuiltInController(Clock.systemUTC())
+                .run(scenario, SiteTargetSource.NONE, null, null);
+        // THEN no site-step over its limit, no discharge below reserve
+        assertThat(report.violations().siteLimit()).isZero();
+        assertThat(report.violations().reserve()).isZero();
+        assertThat(report.sites()).allSatisfy(s -> assertThat(s.secondsOverLimit()).isZero());
+    }
+
+    @Property(tries = 150)
+    void runShouldMeetEveryDepartureWhenEachIsFeasibleWithSlack(
+            @ForAll long seed, @ForAll @DoubleRange(min = 1.0, max = 1.5) double limitFactor) {
+        // GIVEN a random scenario where every vehicle could finish alone with slack and the site carries them all
+        Scenario scenario = randomScenario(new Random(seed), limitFactor);
+        // WHEN simulated
+        SimulationReport report = Simulator.withBuiltInController(Clock.systemUTC())
+                .run(scenario, SiteTargetSource.NONE, null, null);
+        // THEN every vehicle leaves at or above its target, within the limit
+        assertThat(report.violations().departure()).isZero();
+        assertThat(report.vehicles()).allSatisfy(v -> assertThat(v.metTarget()).as(v.id()).isTrue());
+        assertThat(report.violations().siteLimit()).isZero();
+    }
+
+    private static Scenario randomScenario(Random r, double limitFactor) {
+        double efficiency = 0.85 + 0.15 * r.nextDouble();
+        Scenario.Chargers chargers = new Scenario.Chargers(r.nextInt(2001), 1 + 19 * r.nextDouble(), efficiency);
+        int stepSeconds = new int[] {60, 300, 900}[r.nextInt(3)];
+        List<Scenario.Site> sites = new ArrayList<>();
+        List<Scenario.Vehicle> vehicles = new ArrayList<>();
+        int siteCount = 1 + r.nextInt(2);
+        for (int k = 0; k < siteCount; k++) {
+            String siteId = "site-" + k;
+            double fleetKw = 0;
+            int n = 1 + r.nextInt(6);
+            for (int i = 0; i < n; i++) {
+                double battery = 20 + 60 * r.nextDouble();
+                double maxKw = 3 + 8 * r.nextDouble();
+                double arrivalSoc = 0.1 + 0.5 * r.nextDouble();
+                double target = arrivalSoc + (1 - arrivalSoc) * r.nextDouble();
+                double needHours = (target - arrivalSoc) * battery / efficiency / maxKw;
+                Instant arrival = START.plusSeconds(r.nextInt(4 * 3600));
+                long earliestDeparture = (long) ((needHours + SLACK_HOURS) * 3600);
+                long latest = Duration.between(arrival, END).getSeconds();
+                long dwell = Math.min(latest, earliestDeparture + (long) (r.nextDouble() * 4 * 3600));
+                vehicles.add(Scenarios.vehicle(siteId + "-v" + i, siteId, battery, maxKw, arrival,
+                        arrival.plusSeconds(Math.max(dwell, earliestDeparture)), arrivalSoc, target));
+                fleetKw += maxKw;
+            }
+            double baseKw = 10 * r.nextDouble();
+            double headroomPct = 5;
+            sites.add(Scenarios.site(siteId, (baseKw + fleetKw * limitFactor) / (1 - headroomPct / 100),
+                    headroomPct, baseKw));
+        }
+        List<Scenario.TimedPrice> prices = List.of(new Scenario.TimedPrice(START, 0.1 + 0.3 * r.nextDouble()),
+                new Scenario.TimedPrice(START.plus(Duration.ofHours(3 + r.nextInt(3))), 0.05 + 0.1 * r.nextDouble()),
+                new Scenario.TimedPrice(START.plus(Duration.ofHours(9)), 0.1 + 0.3 * r.nextDouble()));
+        Instant end = vehicles.stream().map(Scenario.Vehicle::departure).max(Instant::compareTo).orElse(END);
+        return new Scenario("random", START, end.isAfter(END) ? end : END, stepSeconds, sites,
+                new Scenario.TariffSpec(prices, List.of(new Scenario.TimedPrice(START, 0.0)), 10.0), vehicles,
+                List.of(), chargers);
+    }
+}

@@ -108,6 +108,20 @@ public final class OcppSchemas {
     return pick;
   }
 
+  /**
+   * vertx-json-schema 5.0.7 rejects negative numbers under {@code multipleOf} (e.g. a 1.6 limit of
+   * -7000.0 fails {@code multipleOf: 0.1}), so the keyword is dropped in memory. It only ever states
+   * "at most one decimal" on limits; Gridfleet rounds its own values to 0.1 (see OcppAdapter.watts).
+   */
+  private static void stripMultipleOf(Object node) {
+    if (node instanceof JsonObject object) {
+      object.remove("multipleOf");
+      object.forEach(e -> stripMultipleOf(e.getValue()));
+    } else if (node instanceof io.vertx.core.json.JsonArray array) {
+      array.forEach(OcppSchemas::stripMultipleOf);
+    }
+  }
+
   private Optional<Validator> validator(String resource) {
     Optional<Validator> cached = cache.get(resource);
     if (cached != null) {
@@ -126,6 +140,7 @@ public final class OcppSchemas {
       schema.remove("$schema");
       schema.remove("$id");
       schema.remove("id");
+      stripMultipleOf(schema);
       return Optional.of(Validator.create(JsonSchema.of(schema), options));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read OCPP schema " + resource, e);

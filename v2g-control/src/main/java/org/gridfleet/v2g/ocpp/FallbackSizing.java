@@ -10,10 +10,13 @@ import org.gridfleet.v2g.charger.ChargerRecord;
 final class FallbackSizing {
   private FallbackSizing() {}
 
-  /** Per-EVSE fallback limit in W, rounded down to one decimal (the 2.0.1 schema's precision). */
+  /**
+   * Per-EVSE fallback limit in W, rounded down to one decimal (the schemas' precision) minus 0.1 W, so
+   * floating-point rounding can never push the site total over the limit.
+   */
   static double perEvseLimitW(ChargerRecord charger) {
     double shareKw = charger.siteLimitKw() / ((double) charger.chargersAtSite() * charger.evseCount());
     double kw = Math.min(shareKw, charger.maxPowerKw());
-    return Math.floor(kw * 10_000) / 10;
+    return Math.max(0, Math.floor(kw * 10_000) - 1) / 10;
   }
 }

@@ -101,6 +101,7 @@ public final class OcppFleetBench {
         acked.getValueAtPercentile(50) / 1000.0, acked.getValueAtPercentile(99) / 1000.0,
         acked.getMaxValue() / 1000.0);
     System.out.printf("periodic meter values acknowledged by the gateway: %d%n", fleet.meterAcks.get());
+    System.out.printf("CALLERRORs received by chargers: %d%n", fleet.callErrors.get());
     vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 
@@ -164,6 +165,7 @@ public final class OcppFleetBench {
     final WebSocketClient client;
     final AtomicInteger booted = new AtomicInteger();
     final AtomicLong meterAcks = new AtomicLong();
+    final AtomicLong callErrors = new AtomicLong();
     final AtomicLong roundStart = new AtomicLong();
     volatile CountDownLatch roundLatch = new CountDownLatch(0);
     volatile Histogram roundHistogram;
@@ -213,6 +215,12 @@ public final class OcppFleetBench {
         }
         return;
       }
+      if (frame.getInteger(0) == 4) {
+        if (callErrors.incrementAndGet() == 1) {
+          System.out.println("first CALLERROR: " + text);
+        }
+        return;
+      }
       if (frame.getInteger(0) == 2) {
         String action = frame.getString(2);
         if ("UpdateDynamicSchedule".equals(action)
@@ -230,7 +238,7 @@ public final class OcppFleetBench {
     }
 
     private void sendMeter(WebSocket ws) {
-      ws.writeTextMessage("[2,\"m\",\"TransactionEvent\",{\"eventType\":\"Updated\",\"timestamp\":\"2026-11-28T18:05:00Z\",\"triggerReason\":\"MeterValuePeriodic\",\"seqNo\":1,\"transactionInfo\":{\"transactionId\":\"tx\"},\"meterValue\":[{\"timestamp\":\"2026-11-28T18:05:00Z\",\"sampledValue\":[{\"value\":55,\"measurand\":\"SoC\",\"location\":\"EV\",\"unitOfMeasure\":{\"unit\":\"Percent\"}},{\"value\":-5000,\"measurand\":\"Power.Active.Import\",\"unitOfMeasure\":{\"unit\":\"W\"}}]}]}");
+      ws.writeTextMessage("[2,\"m\",\"TransactionEvent\",{\"eventType\":\"Updated\",\"timestamp\":\"2026-11-28T18:05:00Z\",\"triggerReason\":\"MeterValuePeriodic\",\"seqNo\":1,\"transactionInfo\":{\"transactionId\":\"tx\"},\"meterValue\":[{\"timestamp\":\"2026-11-28T18:05:00Z\",\"sampledValue\":[{\"value\":55,\"measurand\":\"SoC\",\"location\":\"EV\",\"unitOfMeasure\":{\"unit\":\"Percent\"}},{\"value\":-5000,\"measurand\":\"Power.Active.Import\",\"unitOfMeasure\":{\"unit\":\"W\"}}]}]}]");
     }
   }
 }

@@ -1,0 +1,298 @@
+package org.gridfleet.v2g.ocpp;
+
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.gridfleet.v2g.charger.ChargerRecord;
+import org.gridfleet.v2g.charger.DispatchResult;
+import org.gridfleet.v2g.charger.DispatchResult.Status;
+import org.gridfleet.v2g.charger.EvseRef;
+
+/**
+ * One charger's WebSocket. All state is touched only on the event loop that owns the socket
+ * ({@link #context}). Exactly one outbound CALL is in flight; control values wait in a per-EVSE
+ * "latest wins" slot and other calls in a FIFO.
+ *
+ * <p>Lifecycle: CONNECTED → (Boot) ACCEPTED | PENDING | REJECTED; PENDING → ACCEPTED; any → CLOSED.
+ */
+public final class ChargerConnection {
+
+  /** Connection lifecycle. */
+  enum State { CONNECTED, PENDING, ACCEPTED, REJECTED, CLOSED }
+
+  private static final AtomicLong IDS = new AtomicLong();
+
+  final ChargerRecord charger;
+  final OcppVersion version;
+  final GatewayServices services;
+  final OcppServerConfig config;
+  final Context context;
+  private final Vertx vertx;
+  private final ServerWebSocket socket;
+  private final OcppSchemas schemas;
+  private final OcppAdapter adapter;
+  private final EvseState[] evses;
+  private final ArrayDeque<Queued> queue = new ArrayDeque<>();
+  final MeterParser meter = new MeterParser();
+  State state = State.CONNECTED;
+
+  private InFlight inFlight;
+  private int nextControlEvse;
+
+  private record Queued(OutboundRequest request, Consumer<Reply> onReply) {}
+
+  private record InFlight(String messageId, OutboundRequest request, Consumer<Reply> onReply, long timerId) {}
+
+  /** The answer to an outbound CALL: a validated payload, or an error/timeout status. */
+  record Reply(JsonObject payload, Status failure, String detail) {}
+
+  ChargerConnection(Vertx vertx, ServerWebSocket socket, ChargerRecord charger, OcppVersion version,
+      OcppSchemas schemas, GatewayServices services, OcppServerConfig config) {
+    this.vertx = vertx;
+    this.context = vertx.getOrCreateContext();
+    this.socket = socket;
+    this.charger = charger;
+    this.version = version;
+    this.schemas = schemas;
+    this.services = services;
+    this.config = config;
+    this.adapter = OcppAdapter.forVersion(version);
+    this.evses = new EvseState[charger.evseCount()];
+    for (int i = 0; i < evses.length; i++) {
+      evses[i] = new EvseState(new EvseRef(charger.chargerId(), i + 1));
+    }
+  }
+
+  public String chargerId() {
+    return charger.chargerId();
+  }
+
+  public OcppVersion version() {
+    return version;
+  }
+
+  /** EVSE state, or an OCPP error naming the bad id. */
+  EvseState evse(int evseId) {
+    if (evseId < 1 || evseId > evses.length) {
+      throw new OcppException(OcppErrorCode.PropertyConstraintViolation,
+          "evseId " + evseId + " does not exist on " + charger.chargerId() + " (1.." + evses.length + ")");
+    }
+    return evses[evseId - 1];
+  }
+
+  // ---------------------------------------------------------------- inbound
+
+  void onText(String text) {
+    OcppFrame frame;
+    try {
+      frame = OcppFrameDecoder.decode(text, version);
+    } catch (OcppFrameDecoder.FrameException e) {
+      if (e.answerable) {
+        socket.writeTextMessage(OcppFrame.callError(version, e.messageId, e.code, e.getMessage(), false));
+      }
+      return;
+    }
+    if (frame instanceof OcppFrame.Call call) {
+      onCall(call);
+    } else if (frame instanceof OcppFrame.CallResult result) {
+      onCallResult(result);
+    } else if (frame instanceof OcppFrame.CallError error) {
+      onCallError(error);
+    } else if (frame instanceof OcppFrame.Send send) {
+      onSend(send);
+    }
+  }
+
+  private void onCall(OcppFrame.Call call) {
+    JsonObject response;
+    try {
+      schemas.checkRequest(version, call.action(), call.payload());
+      if (state != State.ACCEPTED && !"BootNotification".equals(call.action())) {
+        throw new OcppException(OcppErrorCode.SecurityError,
+            "BootNotification not accepted yet; " + call.action() + " refused");
+      }
+      response = adapter.onCall(this, call.action(), call.payload());
+      schemas.checkResponse(version, call.action(), response);
+    } catch (OcppException e) {
+      socket.writeTextMessage(OcppFrame.callError(version, call.messageId(), e.code(), e.getMessage(), false));
+      return;
+    }
+    socket.writeTextMessage(OcppFrame.callResult(call.messageId(), response));
+  }
+
+  private void onSend(OcppFrame.Send send) {
+    // SEND is never answered; an invalid one is dropped.
+    if (schemas.knows(version, send.action())) {
+      try {
+        schemas.checkRequest(version, send.action(), send.payload());
+      } catch (OcppException ignored) {
+        // unconfirmed message: nothing to answer, nothing to change
+      }
+    }
+  }
+
+  private void onCallResult(OcppFrame.CallResult result) {
+    InFlight call = takeInFlight(result.messageId());
+    if (call == null) {
+      return;
+    }
+    try {
+      schemas.checkResponse(version, call.request().action(), result.payload());
+    } catch (OcppException e) {
+      if (version.hasSendAndCallResultError()) {
+        socket.writeTextMessage(OcppFrame.callError(version, result.messageId(), e.code(), e.getMessage(), true));
+      }
+      finish(call, new Reply(null, Status.REJECTED, "invalid " + call.request().action() + " response: " + e.getMessage()));
+      return;
+    }
+    finish(call, new Reply(result.payload(), null, ""));
+  }
+
+  private void onCallError(OcppFrame.CallError error) {
+    InFlight call = takeInFlight(error.messageId());
+    if (call != null) {
+      finish(call, new Reply(null, Status.REJECTED, error.code() + ": " + error.description()));
+    }
+  }
+
+  private InFlight takeInFlight(String messageId) {
+    if (inFlight == null || !inFlight.messageId().equals(messageId)) {
+      return null; // late answer after a timeout, or unsolicited: ignore
+    }
+    InFlight call = inFlight;
+    inFlight = null;
+    vertx.cancelTimer(call.timerId());
+    return call;
+  }
+
+  private void finish(InFlight call, Reply reply) {
+    call.onReply().accept(reply);
+    pump();
+  }
+
+  // ---------------------------------------------------------------- outbound
+
+  /** Queues a CALL (FIFO, after pending control values). Event loop only. */
+  void send(OutboundRequest request, Consumer<Reply> onReply) {
+    if (state == State.CLOSED) {
+      onReply.accept(new Reply(null, Status.OFFLINE, "connection closed"));
+      return;
+    }
+    queue.add(new Queued(request, onReply));
+    pump();
+  }
+
+  /** Puts a control value in the EVSE's latest-wins slot. Event loop only. */
+  void control(int evseId, double powerKw, boolean setpoint, CompletableFuture<DispatchResult> result) {
+    if (evseId < 1 || evseId > evses.length) {
+      result.complete(DispatchResult.of(Status.REJECTED, "evseId " + evseId + " does not exist"));
+      return;
+    }
+    if (state != State.ACCEPTED) {
+      result.complete(DispatchResult.of(Status.OFFLINE, "charger not booted: " + state));
+      return;
+    }
+    EvseState evse = evses[evseId - 1];
+    EvseState.PendingControl old = evse.pending;
+    evse.pending = new EvseState.PendingControl(powerKw, setpoint, result);
+    if (old != null) {
+      old.result().complete(DispatchResult.of(Status.SUPERSEDED, "newer value for the same EVSE"));
+    }
+    pump();
+  }
+
+  private void pump() {
+    while (inFlight == null && state != State.CLOSED) {
+      EvseState.PendingControl control = null;
+      EvseState evse = null;
+      for (int i = 0; i < evses.length && control == null; i++) {
+        evse = evses[(nextControlEvse + i) % evses.length];
+        control = evse.pending;
+      }
+      if (control != null) {
+        nextControlEvse = (evse.ref.evseId()) % evses.length;
+        evse.pending = null;
+        dispatchControl(evse, control);
+        continue; // a refused control sends nothing; look again
+      }
+      Queued next = queue.poll();
+      if (next == null) {
+        return;
+      }
+      write(next.request(), next.onReply());
+    }
+  }
+
+  private void dispatchControl(EvseState evse, EvseState.PendingControl control) {
+    OcppAdapter.Control plan = adapter.control(this, evse, control.powerKw(), control.setpoint());
+    if (plan.refusal() != null) {
+      control.result().complete(plan.refusal());
+      services.telemetry().ackReceived(evse.ref, plan.refusal(), services.clock().instant());
+      return;
+    }
+    services.telemetry().setpointSent(evse.ref, control.powerKw(), services.clock().instant());
+    write(plan.request(), reply -> {
+      DispatchResult result = reply.failure() != null
+          ? DispatchResult.of(reply.failure(), reply.detail())
+          : plan.onAccepted().apply(reply.payload());
+      services.telemetry().ackReceived(evse.ref, result, services.clock().instant());
+      control.result().complete(result);
+    });
+  }
+
+  private void write(OutboundRequest request, Consumer<Reply> onReply) {
+    try {
+      schemas.checkRequest(version, request.action(), request.payload());
+    } catch (OcppException e) {
+      // A bug on our side: never put an invalid frame on the wire.
+      onReply.accept(new Reply(null, Status.REJECTED, "Gridfleet built an invalid " + request.action() + ": " + e.getMessage()));
+      return;
+    }
+    String messageId = Long.toString(IDS.incrementAndGet(), 36);
+    long timer = vertx.setTimer(config.callTimeout().toMillis(), t -> {
+      InFlight call = takeInFlight(messageId);
+      if (call != null) {
+        finish(call, new Reply(null, Status.TIMED_OUT, request.action() + " unanswered after " + config.callTimeout()));
+      }
+    });
+    inFlight = new InFlight(messageId, request, onReply, timer);
+    socket.writeTextMessage(OcppFrame.call(messageId, request.action(), request.payload()));
+  }
+
+  void ping() {
+    if (state != State.CLOSED) {
+      socket.writePing(io.vertx.core.buffer.Buffer.buffer());
+    }
+  }
+
+  /** Socket closed: fail everything outstanding. Event loop only. */
+  void onClosed() {
+    state = State.CLOSED;
+    Reply offline = new Reply(null, Status.OFFLINE, "connection closed");
+    if (inFlight != null) {
+      InFlight call = inFlight;
+      inFlight = null;
+      vertx.cancelTimer(call.timerId());
+      call.onReply().accept(offline);
+    }
+    for (Queued q; (q = queue.poll()) != null; ) {
+      q.onReply().accept(offline);
+    }
+    for (EvseState evse : evses) {
+      if (evse.pending != null) {
+        evse.pending.result().complete(DispatchResult.of(Status.OFFLINE, "connection closed"));
+        evse.pending = null;
+      }
+    }
+    services.events().onConnection(charger.chargerId(), false);
+  }
+
+  void close() {
+    socket.close((short) 1000, "replaced by a newer connection");
+  }
+}

@@ -1,0 +1,24 @@
+package org.gridfleet.v2g.ocpp;
+
+import java.time.Clock;
+import java.util.Objects;
+import org.gridfleet.v2g.charger.ChargerDirectory;
+import org.gridfleet.v2g.charger.ChargerEvents;
+import org.gridfleet.v2g.charger.TelemetrySink;
+import org.gridfleet.v2g.charger.VehicleMatcher;
+
+/** What the gateway needs from the aggregator: the seams plus a clock. */
+public record GatewayServices(
+    ChargerDirectory directory,
+    VehicleMatcher vehicles,
+    ChargerEvents events,
+    TelemetrySink telemetry,
+    Clock clock) {
+  public GatewayServices {
+    Objects.requireNonNull(directory, "directory");
+    Objects.requireNonNull(vehicles, "vehicles");
+    Objects.requireNonNull(events, "events");
+    Objects.requireNonNull(telemetry, "telemetry");
+    Objects.requireNonNull(clock, "clock");
+  }
+}

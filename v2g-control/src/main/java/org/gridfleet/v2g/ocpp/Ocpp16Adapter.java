@@ -1,0 +1,104 @@
+package org.gridfleet.v2g.ocpp;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.gridfleet.v2g.charger.DispatchResult.Status;
+
+/**
+ * OCPP 1.6: Start/StopTransaction + MeterValues, connector = EVSE, TxProfile limits in W. No EV needs
+ * message exists. Discharge (negative limit) only for models flagged discharge-capable.
+ */
+final class Ocpp16Adapter implements OcppAdapter {
+  static final Ocpp16Adapter INSTANCE = new Ocpp16Adapter();
+  /** 1.6 transaction ids are integers chosen by the central system. */
+  private static final AtomicInteger TRANSACTION_IDS = new AtomicInteger();
+
+  private Ocpp16Adapter() {}
+
+  @Override
+  public JsonObject onCall(ChargerConnection c, String action, JsonObject p) {
+    return switch (action) {
+      case "BootNotification" -> BootHandling.boot(c, this);
+      case "Heartbeat" -> BootHandling.heartbeat(c);
+      case "StatusNotification" -> {
+        int connectorId = p.getInteger("connectorId");
+        if (connectorId > 0) {
+          c.evse(connectorId).connectorStatus = p.getString("status");
+        }
+        yield new JsonObject();
+      }
+      case "Authorize" -> accepted();
+      case "StartTransaction" -> {
+        EvseState evse = c.evse(p.getInteger("connectorId"));
+        int txId = TRANSACTION_IDS.incrementAndGet();
+        Instant at = Sessions.instant(p.getString("timestamp"), "timestamp");
+        Sessions.start(c, evse, Integer.toString(txId), p.getString("idTag"), null, at);
+        yield accepted().put("transactionId", txId);
+      }
+      case "StopTransaction" -> {
+        String txId = Integer.toString(p.getInteger("transactionId"));
+        Instant at = Sessions.instant(p.getString("timestamp"), "timestamp");
+        for (int id = 1; id <= c.charger.evseCount(); id++) {
+          EvseState evse = c.evse(id);
+          if (txId.equals(evse.transactionId)) {
+            Sessions.meterValues(c, evse, txId, p.getJsonArray("transactionData"));
+            Sessions.end(c, evse, at);
+          }
+        }
+        yield new JsonObject();
+      }
+      case "MeterValues" -> {
+        EvseState evse = c.evse(p.getInteger("connectorId"));
+        Integer txId = p.getInteger("transactionId");
+        Sessions.meterValues(c, evse, txId == null ? evse.transactionId : txId.toString(),
+            p.getJsonArray("meterValue"));
+        yield new JsonObject();
+      }
+      default -> throw new OcppException(OcppErrorCode.NotImplemented,
+          "Gridfleet does not handle " + action + " on ocpp1.6");
+    };
+  }
+
+  private static JsonObject accepted() {
+    return new JsonObject().put("idTagInfo", new JsonObject().put("status", "Accepted"));
+  }
+
+  @Override
+  public Control control(ChargerConnection c, EvseState evse, double powerKw, boolean setpoint) {
+    if (evse.transactionId == null) {
+      return Control.refuse(Status.NO_SESSION, "no transaction on " + evse.ref);
+    }
+    if (powerKw < 0 && !c.charger.dischargeCapable()) {
+      return Control.refuse(Status.NOT_SUPPORTED,
+          "ocpp1.6 has no standard discharge and model is not flagged discharge-capable");
+    }
+    double limitW = OcppAdapter.watts(Math.min(powerKw, c.charger.maxPowerKw()));
+    JsonObject profile = profile(Ocpp201Adapter.TX_PROFILE_ID_BASE + evse.ref.evseId(), 1, "TxProfile", limitW)
+        .put("transactionId", Integer.parseInt(evse.transactionId));
+    return new Control(null, request(evse.ref.evseId(), profile), OcppAdapter::statusOf);
+  }
+
+  @Override
+  public OutboundRequest fallbackProfile(ChargerConnection c) {
+    return request(0, profile(Ocpp201Adapter.FALLBACK_PROFILE_ID, 0, "TxDefaultProfile",
+        FallbackSizing.perEvseLimitW(c.charger)));
+  }
+
+  private static JsonObject profile(int id, int stackLevel, String purpose, double limitW) {
+    return new JsonObject()
+        .put("chargingProfileId", id)
+        .put("stackLevel", stackLevel)
+        .put("chargingProfilePurpose", purpose)
+        .put("chargingProfileKind", "Relative")
+        .put("chargingSchedule", new JsonObject()
+            .put("chargingRateUnit", "W")
+            .put("chargingSchedulePeriod", new io.vertx.core.json.JsonArray()
+                .add(new JsonObject().put("startPeriod", 0).put("limit", limitW))));
+  }
+
+  private static OutboundRequest request(int connectorId, JsonObject profile) {
+    return new OutboundRequest("SetChargingProfile",
+        new JsonObject().put("connectorId", connectorId).put("csChargingProfiles", profile));
+  }
+}

@@ -1,0 +1,149 @@
+package org.gridfleet.v2g.ocpp;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.json.schema.Draft;
+import io.vertx.json.schema.JsonSchema;
+import io.vertx.json.schema.JsonSchemaOptions;
+import io.vertx.json.schema.OutputFormat;
+import io.vertx.json.schema.OutputUnit;
+import io.vertx.json.schema.Validator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Validates OCPP payloads against the official OCA JSON schemas on the classpath ({@code ocpp/<version>/}).
+ * Validators are built once per (version, action, direction) and cached; thread-safe.
+ */
+public final class OcppSchemas {
+
+  private static final Optional<Validator> ABSENT = Optional.empty();
+  private final Map<String, Optional<Validator>> cache = new ConcurrentHashMap<>();
+  private final JsonSchemaOptions options =
+      new JsonSchemaOptions()
+          .setDraft(Draft.DRAFT7)
+          .setBaseUri("urn:gridfleet:ocpp")
+          .setOutputFormat(OutputFormat.Basic);
+
+  /** Whether the version defines this action (a request schema exists). */
+  public boolean knows(OcppVersion version, String action) {
+    return validator(version.requestSchema(action)).isPresent();
+  }
+
+  /**
+   * Validates a CALL payload.
+   *
+   * @throws OcppException NotImplemented for an unknown action, or the constraint violated
+   */
+  void checkRequest(OcppVersion version, String action, JsonObject payload) {
+    Validator v = validator(version.requestSchema(action))
+        .orElseThrow(() -> new OcppException(OcppErrorCode.NotImplemented,
+            "action " + action + " is not defined in " + version.subprotocol()));
+    check(v, payload);
+  }
+
+  /** Validates a CALLRESULT payload of an action. */
+  void checkResponse(OcppVersion version, String action, JsonObject payload) {
+    Validator v = validator(version.responseSchema(action))
+        .orElseThrow(() -> new OcppException(OcppErrorCode.NotImplemented,
+            "action " + action + " is not defined in " + version.subprotocol()));
+    check(v, payload);
+  }
+
+  /** Null when valid, else a description naming the field (for tests and tooling). */
+  public String violation(OcppVersion version, String action, boolean request, JsonObject payload) {
+    try {
+      if (request) {
+        checkRequest(version, action, payload);
+      } else {
+        checkResponse(version, action, payload);
+      }
+      return null;
+    } catch (OcppException e) {
+      return e.code() + ": " + e.getMessage();
+    }
+  }
+
+  private static void check(Validator validator, JsonObject payload) {
+    OutputUnit result = validator.validate(payload);
+    if (Boolean.TRUE.equals(result.getValid())) {
+      return;
+    }
+    throw toException(result);
+  }
+
+  /** Maps the first schema error to the OCPP error family: missing = occurrence, type, else property. */
+  private static OcppException toException(OutputUnit result) {
+    List<OutputUnit> errors = result.getErrors();
+    OutputUnit first = errors == null || errors.isEmpty() ? result : deepest(errors);
+    String keyword = first.getKeywordLocation() == null ? "" : first.getKeywordLocation();
+    String where = first.getInstanceLocation() == null || first.getInstanceLocation().isEmpty()
+        ? "payload" : first.getInstanceLocation();
+    String message = where + ": " + first.getError();
+    OcppErrorCode code;
+    if (keyword.endsWith("/required")) {
+      code = OcppErrorCode.OccurrenceConstraintViolation;
+    } else if (keyword.endsWith("/type")) {
+      code = OcppErrorCode.TypeConstraintViolation;
+    } else {
+      code = OcppErrorCode.PropertyConstraintViolation;
+    }
+    return new OcppException(code, message);
+  }
+
+  private static OutputUnit deepest(List<OutputUnit> errors) {
+    // The basic output lists the failing keywords; the last one is the most specific.
+    OutputUnit pick = errors.get(errors.size() - 1);
+    for (OutputUnit e : errors) {
+      String k = e.getKeywordLocation();
+      if (k != null && (k.endsWith("/required") || k.endsWith("/type"))) {
+        return e;
+      }
+    }
+    return pick;
+  }
+
+  /**
+   * vertx-json-schema 5.0.7 rejects negative numbers under {@code multipleOf} (e.g. a 1.6 limit of
+   * -7000.0 fails {@code multipleOf: 0.1}), so the keyword is dropped in memory. It only ever states
+   * "at most one decimal" on limits; Gridfleet rounds its own values to 0.1 (see OcppAdapter.watts).
+   */
+  private static void stripMultipleOf(Object node) {
+    if (node instanceof JsonObject object) {
+      object.remove("multipleOf");
+      object.forEach(e -> stripMultipleOf(e.getValue()));
+    } else if (node instanceof io.vertx.core.json.JsonArray array) {
+      array.forEach(OcppSchemas::stripMultipleOf);
+    }
+  }
+
+  private Optional<Validator> validator(String resource) {
+    Optional<Validator> cached = cache.get(resource);
+    if (cached != null) {
+      return cached;
+    }
+    return cache.computeIfAbsent(resource, this::load);
+  }
+
+  private Optional<Validator> load(String resource) {
+    try (InputStream in = OcppSchemas.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        return ABSENT;
+      }
+      JsonObject schema = new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      // The files declare draft-04/06 and urn ids; re-key in memory (files stay unedited).
+      schema.remove("$schema");
+      schema.remove("$id");
+      schema.remove("id");
+      stripMultipleOf(schema);
+      return Optional.of(Validator.create(JsonSchema.of(schema), options));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read OCPP schema " + resource, e);
+    }
+  }
+}

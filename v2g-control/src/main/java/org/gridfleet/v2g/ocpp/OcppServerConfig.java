@@ -1,0 +1,83 @@
+package org.gridfleet.v2g.ocpp;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Gateway settings.
+ *
+ * @param host                    interface to bind (e.g. "0.0.0.0", "127.0.0.1")
+ * @param port                    TCP port; 0 picks a free one
+ * @param callTimeout             how long an outbound CALL waits for its answer
+ * @param pingInterval            WebSocket ping period
+ * @param idleTimeout             close a connection that sent nothing (not even a pong) for this long
+ * @param heartbeatInterval       interval returned in BootNotification
+ * @param maxConnectionsPerSite   handshakes beyond this many live connections of one site are refused (503)
+ * @param maxOfflineDuration      2.1 maxOfflineDuration on dispatch profiles: after this long without
+ *                                Gridfleet the charger drops to the TxDefaultProfile fallback
+ * @param socDivergenceTolerance  flag a session when reported SoC change and metered energy differ by
+ *                                more than this fraction of the battery (0.05 = 5 %)
+ * @param tlsCertPemPath          PEM server certificate for security profile 2, or null for plain ws
+ * @param tlsKeyPemPath           PEM private key for security profile 2, or null
+ */
+public record OcppServerConfig(
+    String host,
+    int port,
+    Duration callTimeout,
+    Duration pingInterval,
+    Duration idleTimeout,
+    Duration heartbeatInterval,
+    int maxConnectionsPerSite,
+    Duration maxOfflineDuration,
+    double socDivergenceTolerance,
+    String tlsCertPemPath,
+    String tlsKeyPemPath) {
+
+  public OcppServerConfig {
+    Objects.requireNonNull(host, "host");
+    requirePositive(callTimeout, "callTimeout");
+    requirePositive(pingInterval, "pingInterval");
+    requirePositive(idleTimeout, "idleTimeout");
+    requirePositive(heartbeatInterval, "heartbeatInterval");
+    requirePositive(maxOfflineDuration, "maxOfflineDuration");
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be 0..65535, was " + port);
+    }
+    if (maxConnectionsPerSite < 1) {
+      throw new IllegalArgumentException("maxConnectionsPerSite must be >= 1");
+    }
+    if (!(socDivergenceTolerance > 0 && socDivergenceTolerance < 1)) {
+      throw new IllegalArgumentException("socDivergenceTolerance must be in (0,1)");
+    }
+    if ((tlsCertPemPath == null) != (tlsKeyPemPath == null)) {
+      throw new IllegalArgumentException("tlsCertPemPath and tlsKeyPemPath go together");
+    }
+  }
+
+  /** Defaults: 30 s call timeout, 30 s ping, 90 s idle, 300 s heartbeat, 500 per site, 60 s offline, 5 %. */
+  public static OcppServerConfig defaults(String host, int port) {
+    return new OcppServerConfig(host, port, Duration.ofSeconds(30), Duration.ofSeconds(30),
+        Duration.ofSeconds(90), Duration.ofSeconds(300), 500, Duration.ofSeconds(60), 0.05, null, null);
+  }
+
+  public OcppServerConfig withCallTimeout(Duration timeout) {
+    return new OcppServerConfig(host, port, timeout, pingInterval, idleTimeout, heartbeatInterval,
+        maxConnectionsPerSite, maxOfflineDuration, socDivergenceTolerance, tlsCertPemPath, tlsKeyPemPath);
+  }
+
+  public OcppServerConfig withMaxConnectionsPerSite(int max) {
+    return new OcppServerConfig(host, port, callTimeout, pingInterval, idleTimeout, heartbeatInterval,
+        max, maxOfflineDuration, socDivergenceTolerance, tlsCertPemPath, tlsKeyPemPath);
+  }
+
+  public OcppServerConfig withTls(String certPemPath, String keyPemPath) {
+    return new OcppServerConfig(host, port, callTimeout, pingInterval, idleTimeout, heartbeatInterval,
+        maxConnectionsPerSite, maxOfflineDuration, socDivergenceTolerance, certPemPath, keyPemPath);
+  }
+
+  private static void requirePositive(Duration d, String name) {
+    if (d == null || d.isZero() || d.isNegative()) {
+      throw new IllegalArgumentException(name + " must be a positive duration");
+    }
+  }
+}

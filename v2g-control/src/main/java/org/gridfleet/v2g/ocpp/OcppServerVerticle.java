@@ -1,0 +1,150 @@
+package org.gridfleet.v2g.ocpp;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.ServerWebSocketHandshake;
+import io.vertx.core.net.PemKeyCertOptions;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.gridfleet.v2g.charger.ChargerRecord;
+
+/**
+ * The OCPP-J endpoint {@code ws(s)://host:port/ocpp/{chargerId}}. Refuses at the handshake: unknown
+ * charger (404), missing/bad HTTP Basic credentials (401, security profile 1/2), no common subprotocol
+ * (400), site at its connection limit (503). Deploy N instances sharing one {@link ConnectionRegistry}.
+ */
+public final class OcppServerVerticle extends VerticleBase {
+  private static final String PATH_PREFIX = "/ocpp/";
+  private static final String SUBPROTOCOL_HEADER = "Sec-WebSocket-Protocol";
+
+  private final OcppServerConfig config;
+  private final GatewayServices services;
+  private final ConnectionRegistry registry;
+  private final OcppSchemas schemas;
+  private final List<ChargerConnection> owned = new ArrayList<>();
+  private HttpServer server;
+
+  public OcppServerVerticle(OcppServerConfig config, GatewayServices services,
+      ConnectionRegistry registry, OcppSchemas schemas) {
+    this.config = config;
+    this.services = services;
+    this.registry = registry;
+    this.schemas = schemas;
+  }
+
+  /** The bound port (useful when the config asked for port 0). */
+  public int actualPort() {
+    return server.actualPort();
+  }
+
+  @Override
+  public Future<?> start() {
+    HttpServerOptions options = new HttpServerOptions()
+        .setHost(config.host())
+        .setPort(config.port())
+        .setReadIdleTimeout((int) config.idleTimeout().toMillis())
+        .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+        .setPerMessageWebSocketCompressionSupported(true)
+        .setWebSocketSubProtocols(Arrays.stream(OcppVersion.values()).map(OcppVersion::subprotocol).toList());
+    if (config.tlsCertPemPath() != null) {
+      options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
+          .setCertPath(config.tlsCertPemPath()).setKeyPath(config.tlsKeyPemPath()));
+    }
+    vertx.setPeriodic(config.pingInterval().toMillis(), t -> owned.forEach(ChargerConnection::ping));
+    server = vertx.createHttpServer(options)
+        .webSocketHandshakeHandler(this::handshake)
+        .webSocketHandler(this::connected);
+    return server.listen();
+  }
+
+  private void handshake(ServerWebSocketHandshake handshake) {
+    Optional<ChargerRecord> charger = chargerOf(handshake.path());
+    if (charger.isEmpty()) {
+      handshake.reject(404);
+      return;
+    }
+    if (!authenticated(charger.get().chargerId(), handshake.headers().get(HttpHeaders.AUTHORIZATION))) {
+      handshake.reject(401);
+      return;
+    }
+    Optional<OcppVersion> version = OcppVersion.negotiate(handshake.headers().get(SUBPROTOCOL_HEADER));
+    if (version.isEmpty()) {
+      handshake.reject(400);
+      return;
+    }
+    if (!registry.reserve(charger.get().siteId(), config.maxConnectionsPerSite())) {
+      handshake.reject(503);
+      return;
+    }
+    // Offer only our pick, so the handshake answers with our preference and not the station's order.
+    handshake.headers().set(SUBPROTOCOL_HEADER, version.get().subprotocol());
+    handshake.accept().onFailure(e -> registry.release(charger.get().siteId()));
+  }
+
+  private void connected(ServerWebSocket socket) {
+    ChargerRecord charger = chargerOf(socket.path()).orElseThrow();
+    OcppVersion version = OcppVersion.negotiate(socket.subProtocol()).orElseThrow();
+    ChargerConnection connection =
+        new ChargerConnection(vertx, socket, charger, version, schemas, services, config);
+    owned.add(connection);
+    registry.register(connection);
+    socket.textMessageHandler(connection::onText);
+    socket.binaryMessageHandler(b -> socket.close((short) 1003, "OCPP-J uses text frames"));
+    socket.closeHandler(v -> {
+      owned.remove(connection);
+      registry.unregister(connection);
+      registry.release(charger.siteId());
+      connection.onClosed();
+    });
+  }
+
+  private Optional<ChargerRecord> chargerOf(String path) {
+    if (path == null || !path.startsWith(PATH_PREFIX) || path.length() == PATH_PREFIX.length()) {
+      return Optional.empty();
+    }
+    String id = path.substring(PATH_PREFIX.length());
+    if (id.indexOf('/') >= 0) {
+      return Optional.empty();
+    }
+    return services.directory().find(java.net.URLDecoder.decode(id, StandardCharsets.UTF_8));
+  }
+
+  /** HTTP Basic with user = charger id (OCPP security profiles 1 and 2). */
+  private boolean authenticated(String chargerId, String authorization) {
+    if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return false;
+    }
+    byte[] decoded;
+    try {
+      decoded = Base64.getDecoder().decode(authorization.substring(6).trim());
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    String credentials = new String(decoded, StandardCharsets.UTF_8);
+    Arrays.fill(decoded, (byte) 0);
+    int colon = credentials.indexOf(':');
+    if (colon < 0 || !credentials.substring(0, colon).equals(chargerId)) {
+      return false;
+    }
+    char[] password = credentials.substring(colon + 1).toCharArray();
+    try {
+      return services.directory().verifyPassword(chargerId, password);
+    } finally {
+      Arrays.fill(password, '\0');
+    }
+  }
+
+  @Override
+  public Future<?> stop() {
+    return server == null ? Future.succeededFuture() : server.close();
+  }
+}

@@ -1,0 +1,58 @@
+package org.gridfleet.v2g.ocpp;
+
+import java.util.Optional;
+
+/** OCPP-J versions Gridfleet speaks, in order of preference (most preferred first). */
+public enum OcppVersion {
+  V2_1("ocpp2.1", "2.1"),
+  V2_0_1("ocpp2.0.1", "2.0.1"),
+  V1_6("ocpp1.6", "1.6");
+
+  private final String subprotocol;
+  private final String schemaDir;
+
+  OcppVersion(String subprotocol, String schemaDir) {
+    this.subprotocol = subprotocol;
+    this.schemaDir = schemaDir;
+  }
+
+  /** IANA-registered WebSocket subprotocol name. */
+  public String subprotocol() {
+    return subprotocol;
+  }
+
+  /** Classpath resource of the official schema of a request (CALL payload) of this version. */
+  String requestSchema(String action) {
+    return "ocpp/" + schemaDir + "/" + action + (this == V1_6 ? ".json" : "Request.json");
+  }
+
+  /** Classpath resource of the official schema of a response (CALLRESULT payload). */
+  String responseSchema(String action) {
+    return "ocpp/" + schemaDir + "/" + action + "Response.json";
+  }
+
+  /** Whether this version has the CALLRESULTERROR (5) and SEND (6) message types. */
+  boolean hasSendAndCallResultError() {
+    return this == V2_1;
+  }
+
+  /**
+   * Picks our most preferred version among those the charger offers in {@code Sec-WebSocket-Protocol}
+   * (comma-separated). The station's order does not matter: the CSMS decides.
+   */
+  public static Optional<OcppVersion> negotiate(String offeredHeader) {
+    if (offeredHeader == null) {
+      return Optional.empty();
+    }
+    OcppVersion best = null;
+    for (String offered : offeredHeader.split(",")) {
+      String name = offered.trim();
+      for (OcppVersion v : values()) {
+        if (v.subprotocol.equals(name) && (best == null || v.ordinal() < best.ordinal())) {
+          best = v;
+        }
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+}

@@ -22,6 +22,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.LongSupplier;
 
 /**
@@ -467,6 +469,17 @@ public final class Dispatcher {
             }
         }
         return -1;
+    }
+
+    /** The vehicles excluded now for not following their setpoints (for operators; not for the hot path). */
+    public Set<String> nonResponders() {
+        Set<String> out = new TreeSet<>();
+        following.forEach((id, f) -> {
+            if (f.excluded) {
+                out.add(id);
+            }
+        });
+        return out;
     }
 
     /** Whether an obligation of this dispatcher delivers at {@code t}. */

@@ -40,7 +40,7 @@ class DispatchProperties {
     private static final Duration STEP = Duration.ofSeconds(60);
     private static final double EPS = 1e-6;
 
-    @Property(tries = 300)
+    @Property(tries = 200)
     void dispatchShouldKeepEveryInvariantWhenFollowingAnyMarketScenario(@ForAll long seed,
                                                                        @ForAll @IntRange(min = 1, max = 25) int n) {
         Random rnd = new Random(seed);

@@ -17,6 +17,7 @@ import org.gridfleet.v2g.control.VehicleState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -64,7 +65,7 @@ public final class Dispatcher {
 
     private final Map<String, VehicleFollowing> following = new HashMap<>();
     private final List<VehicleState> responding = new ArrayList<>();
-    private final Map<String, Double> biasedPlan = new HashMap<>();
+    private final LeaningPlan leaningPlan = new LeaningPlan();
     private final Map<String, Double> siteTargets = new HashMap<>();
     private double[] restKw = new double[0];
     private double[] lowKw = new double[0];
@@ -72,6 +73,9 @@ public final class Dispatcher {
     private double[] allocatedX = new double[0];
     private double[] slackKw = new double[0];
     private long tickNo;
+    /** The slow SoC loop runs every {@link SocBalancing#every()}; its results hold in between. */
+    private Instant balancedAt;
+    private double fleetBiasKw;
 
     /** The latest value of one obligation's signal, and the one before it for the lead extrapolation. */
     private static final class SignalState {
@@ -249,9 +253,14 @@ public final class Dispatcher {
         double correctionKw = 0;
         Map<String, Double> plan = fleet.plannedKw();
         if (active) {
-            biasKw = balance(now, n, awardedKw);
+            if (balancedAt == null || !now.isBefore(balancedAt.plus(balancing.every()))) {
+                fleetBiasKw = balance(now, n, awardedKw);
+                balancedAt = now;
+            }
+            biasKw = fleetBiasKw;
             if (balancing.vehicleGain() > 0) {
-                plan = biasedPlan;
+                leaningPlan.schedule = fleet.plannedKw();
+                plan = leaningPlan;
             }
             double cap = config.maxCorrectionFraction() * awardedKw;
             correctionKw = Math.max(-cap, Math.min(cap, config.correctionGain() * settledShortfallKw));
@@ -365,7 +374,7 @@ public final class Dispatcher {
         return true;
     }
 
-    /** The fleet SoC bias, kW, and (as a side effect) the per-vehicle leaning plan in {@link #biasedPlan}. */
+    /** The fleet SoC bias, kW, and (as a side effect) each vehicle's lean towards the middle of its band. */
     private double balance(Instant now, int n, double awardedKw) {
         if (balancing.maxBiasFraction() == 0 && balancing.vehicleGain() == 0) {
             return 0;
@@ -374,20 +383,44 @@ public final class Dispatcher {
         Instant end = now.plus(balancing.horizon());
         double up = 0;
         double down = 0;
-        biasedPlan.clear();
         for (int i = 0; i < n; i++) {
             VehicleState v = responding.get(i);
             double energyAtEnd = SocHeadroom.energyAfterKwh(v, restKw[i], hours);
             up += SocHeadroom.upKwh(v, energyAtEnd);
             down += SocHeadroom.downKwh(v, energyAtEnd, end);
             if (balancing.vehicleGain() > 0) {
-                double lean = balancing.vehicleGain() * (0.5 - SocHeadroom.position(v, energyAtEnd, end))
-                        * (highKw[i] - lowKw[i]);
-                biasedPlan.put(v.vehicleId(), Math.max(lowKw[i], Math.min(highKw[i], restKw[i] + lean)));
+                following.get(v.vehicleId()).leanKw = balancing.vehicleGain()
+                        * (0.5 - SocHeadroom.position(v, energyAtEnd, end)) * (highKw[i] - lowKw[i]);
             }
         }
         return SocHeadroom.fleetBiasKw(up, down, awardedKw * balancing.excursionKwhPerKw(), hours,
                 balancing.maxBiasFraction() * awardedKw);
+    }
+
+    /**
+     * The schedule plus each vehicle's lean, read by the allocator through {@code getOrDefault} only; a view, so a
+     * tick copies no map (vehicles that arrived since the last balancing have no lean yet). The allocator clamps
+     * the result into each vehicle's range.
+     */
+    private final class LeaningPlan extends AbstractMap<String, Double> {
+        Map<String, Double> schedule = Map.of();
+
+        @Override
+        public Double getOrDefault(Object vehicleId, Double otherwise) {
+            Double planned = schedule.get(vehicleId);
+            VehicleFollowing f = following.get(vehicleId);
+            return (planned == null ? otherwise : planned) + (f == null ? 0 : f.leanKw);
+        }
+
+        @Override
+        public Double get(Object vehicleId) {
+            return getOrDefault(vehicleId, 0.0);
+        }
+
+        @Override
+        public Set<Entry<String, Double>> entrySet() {
+            return schedule.entrySet();
+        }
     }
 
     /** The latest signal, extrapolated {@code leadSeconds} ahead along its last step (regulation kept in [-1, 1]). */

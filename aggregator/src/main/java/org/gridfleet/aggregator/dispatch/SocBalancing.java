@@ -15,8 +15,10 @@ import java.util.Objects;
  * @param maxBiasFraction largest fleet bias away from the request when one direction runs short, fraction of the
  *     awarded kW, 0..1 (it costs precision score, so keep it small)
  * @param horizon the span the headroom must last, &gt; 0
+ * @param every how often the headroom is re-evaluated (it moves slowly; the tick reuses the last result), &gt; 0
  */
-public record SocBalancing(double vehicleGain, double excursionKwhPerKw, double maxBiasFraction, Duration horizon) {
+public record SocBalancing(double vehicleGain, double excursionKwhPerKw, double maxBiasFraction, Duration horizon,
+                           Duration every) {
 
     public SocBalancing {
         if (!(vehicleGain >= 0 && vehicleGain <= 1)) {
@@ -32,15 +34,19 @@ public record SocBalancing(double vehicleGain, double excursionKwhPerKw, double 
         if (horizon.isNegative() || horizon.isZero()) {
             throw new IllegalArgumentException("horizon must be positive, but was " + horizon);
         }
+        Objects.requireNonNull(every, "every");
+        if (every.isNegative() || every.isZero()) {
+            throw new IllegalArgumentException("every must be positive, but was " + every);
+        }
     }
 
-    /** Gain 0.3, RegD's 0.40 kWh/kW over 30 min, bias up to 5 % of the award. */
+    /** Gain 0.3, RegD's 0.40 kWh/kW over 30 min, bias up to 5 % of the award, re-evaluated every 30 s. */
     public static SocBalancing ofDefaults() {
-        return new SocBalancing(0.3, 0.40, 0.05, Duration.ofMinutes(30));
+        return new SocBalancing(0.3, 0.40, 0.05, Duration.ofMinutes(30), Duration.ofSeconds(30));
     }
 
     /** No balancing: the plan and the request only. */
     public static SocBalancing off() {
-        return new SocBalancing(0, 0, 0, Duration.ofMinutes(30));
+        return new SocBalancing(0, 0, 0, Duration.ofMinutes(30), Duration.ofSeconds(30));
     }
 }

@@ -21,6 +21,8 @@ final class VehicleFollowing {
     boolean excluded;
     Instant excludedAt;
     long seenTick;
+    /** SoC balancing: how far its resting power leans towards the middle of its energy band, kW. */
+    double leanKw;
     /** |setpoint − metered| of this tick when the setpoint has settled (past the grace), else NaN. */
     double settledErrorKw = Double.NaN;
 

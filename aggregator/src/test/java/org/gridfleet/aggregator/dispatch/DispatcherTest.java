@@ -291,7 +291,7 @@ class DispatcherTest {
     @Test
     void tickShouldLeanTowardsImportWhenTheFleetRunsShortOfDownHeadroom() {
         // GIVEN nearly empty vans (just above reserve) with balancing on
-        SocBalancing balancing = new SocBalancing(0, 0.4, 0.05, Duration.ofMinutes(30));
+        SocBalancing balancing = new SocBalancing(0, 0.4, 0.05, Duration.ofMinutes(30), Duration.ofSeconds(30));
         Dispatcher d = dispatcher(DispatchConfig.ofDefaults(), balancing, DispatchMetrics.NOOP);
         d.activate(regulation(40, 0));
         FleetSnapshot f = fleet(vans(10, 0.21), depot(200), inForce);

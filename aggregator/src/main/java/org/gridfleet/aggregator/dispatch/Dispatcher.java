@@ -1,6 +1,5 @@
 package org.gridfleet.aggregator.dispatch;
 
-import org.gridfleet.market.DeliveryPeriod;
 import org.gridfleet.market.ProductKind;
 import org.gridfleet.market.dr.DemandResponseLimit;
 import org.gridfleet.market.dr.DemandResponseLimits;
@@ -19,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +72,8 @@ public final class Dispatcher {
     private double[] highKw = new double[0];
     private double[] allocatedX = new double[0];
     private double[] slackKw = new double[0];
+    private double[] keptKw = new double[0];
+    private double[] siteSumKw = new double[0];
     private long tickNo;
     /** The slow SoC loop runs every {@link SocBalancing#every()}; its results hold in between. */
     private Instant balancedAt;
@@ -317,8 +319,10 @@ public final class Dispatcher {
 
     /**
      * Hands over the setpoints that moved beyond the band. A smaller move keeps the setpoint in force when that is
-     * still safe: inside the vehicle's range and, when it means more import than allocated, within the slack of
-     * every limit node above the vehicle (the allocator's own hysteresis pins once, then re-spreads the rest).
+     * still safe (inside the vehicle's range and, when it means more import than allocated, within the slack of
+     * every limit node above the vehicle) and the site's kept differences stay within half a band in total, so the
+     * fleet still meets its target (the allocator's own hysteresis pins once, then re-spreads the rest onto a
+     * marginal vehicle whose small move would otherwise pile up).
      */
     private int emit(Instant now, int n, LimitTree tree, Map<String, Double> setpoints) {
         double[] slack = slackKw;
@@ -328,13 +332,27 @@ public final class Dispatcher {
         for (int nd = 0; nd < tree.size(); nd++) {
             slack[nd] = tree.evCapacityKw(nd);
         }
+        double[] siteSum = siteSumKw;
+        if (siteSum.length < tree.size()) {
+            siteSum = siteSumKw = new double[tree.size()];
+        }
+        Arrays.fill(siteSum, 0);
         for (int i = 0; i < n; i++) {
             double x = setpoints.get(responding.get(i).vehicleId());
             allocatedX[i] = x;
-            for (int nd = tree.nodeOf(responding.get(i)); nd >= 0; nd = tree.parent(nd)) {
+            int leaf = tree.nodeOf(responding.get(i));
+            siteSum[tree.root(leaf)] += x;
+            for (int nd = leaf; nd >= 0; nd = tree.parent(nd)) {
                 slack[nd] -= x;
             }
         }
+        closeGaps(n, tree, slack, siteSum);
+        double[] kept = keptKw;
+        if (kept.length < tree.size()) {
+            kept = keptKw = new double[tree.size()];
+        }
+        Arrays.fill(kept, 0);
+        double budget = config.hysteresisKw() / 2;
         int sent = 0;
         for (int i = 0; i < n; i++) {
             VehicleState v = responding.get(i);
@@ -343,9 +361,14 @@ public final class Dispatcher {
             if (!Double.isNaN(f.sentKw) && Math.abs(x - f.sentKw) <= EPS) {
                 continue;
             }
-            if (!Double.isNaN(f.sentKw) && Math.abs(x - f.sentKw) < config.hysteresisKw()
+            int leaf = tree.nodeOf(v);
+            int site = tree.root(leaf);
+            double diff = f.sentKw - x;
+            if (!Double.isNaN(f.sentKw) && Math.abs(diff) < config.hysteresisKw()
                     && f.sentKw >= lowKw[i] - EPS && f.sentKw <= highKw[i] + EPS
-                    && fitsSlack(tree, tree.nodeOf(v), f.sentKw - x, slack)) {
+                    && Math.abs(kept[site] + diff) <= budget
+                    && fitsSlack(tree, leaf, diff, slack)) {
+                kept[site] += diff;
                 continue;
             }
             sink.accept(v.vehicleId(), x);
@@ -353,6 +376,42 @@ public final class Dispatcher {
             sent++;
         }
         return sent;
+    }
+
+    /**
+     * The allocator pins every small move once and re-spreads the rest; when every free vehicle is already at a
+     * bound that leaves a site short of its target. Moves vehicles within their range and the limits' slack until
+     * each site is within half a band of its target (the latest-start floor is the lower bound, so no departure is
+     * put at risk).
+     */
+    private void closeGaps(int n, LimitTree tree, double[] slack, double[] siteSum) {
+        double tolerance = config.hysteresisKw() / 2;
+        for (Map.Entry<String, Double> target : siteTargets.entrySet()) {
+            int site = tree.indexOf(target.getKey());
+            double gap = target.getValue() - siteSum[site];
+            for (int i = 0; i < n && Math.abs(gap) > tolerance; i++) {
+                int leaf = tree.nodeOf(responding.get(i));
+                if (tree.root(leaf) != site) {
+                    continue;
+                }
+                double move;
+                if (gap < 0) {
+                    move = -Math.min(-gap, Math.max(0, allocatedX[i] - lowKw[i]));
+                } else {
+                    move = Math.min(gap, Math.max(0, highKw[i] - allocatedX[i]));
+                    for (int nd = leaf; nd >= 0; nd = tree.parent(nd)) {
+                        move = Math.min(move, Math.max(0, slack[nd]));
+                    }
+                }
+                if (move != 0) {
+                    allocatedX[i] += move;
+                    gap -= move;
+                    for (int nd = leaf; nd >= 0; nd = tree.parent(nd)) {
+                        slack[nd] -= move;
+                    }
+                }
+            }
+        }
     }
 
     /** Takes {@code extraKw} of import from every node on the path when they all have that slack. */
@@ -381,6 +440,9 @@ public final class Dispatcher {
         }
         double hours = balancing.horizon().toMillis() / 3_600_000.0;
         Instant end = now.plus(balancing.horizon());
+        // leans move in steps of two bands: a smaller drift would be pinned by the allocator's hysteresis on every
+        // vehicle at once and leave no vehicle free to meet the site target
+        double quantum = 2 * config.hysteresisKw();
         double up = 0;
         double down = 0;
         for (int i = 0; i < n; i++) {
@@ -389,8 +451,9 @@ public final class Dispatcher {
             up += SocHeadroom.upKwh(v, energyAtEnd);
             down += SocHeadroom.downKwh(v, energyAtEnd, end);
             if (balancing.vehicleGain() > 0) {
-                following.get(v.vehicleId()).leanKw = balancing.vehicleGain()
-                        * (0.5 - SocHeadroom.position(v, energyAtEnd, end)) * (highKw[i] - lowKw[i]);
+                double lean = balancing.vehicleGain() * (0.5 - SocHeadroom.position(v, energyAtEnd, end))
+                        * (highKw[i] - lowKw[i]);
+                following.get(v.vehicleId()).leanKw = quantum > 0 ? Math.rint(lean / quantum) * quantum : lean;
             }
         }
         return SocHeadroom.fleetBiasKw(up, down, awardedKw * balancing.excursionKwhPerKw(), hours,
@@ -512,25 +575,6 @@ public final class Dispatcher {
                 out.add(id);
             }
         });
-        return out;
-    }
-
-    /** Whether an obligation of this dispatcher delivers at {@code t}. */
-    public boolean delivering(Instant t) {
-        for (ActiveObligation o : obligations) {
-            if (o.period().contains(t)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The delivery periods followed, for reports. */
-    public List<DeliveryPeriod> periods() {
-        List<DeliveryPeriod> out = new ArrayList<>(obligations.size());
-        for (ActiveObligation o : obligations) {
-            out.add(o.period());
-        }
         return out;
     }
 }

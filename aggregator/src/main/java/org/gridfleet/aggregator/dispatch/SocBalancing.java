@@ -40,9 +40,9 @@ public record SocBalancing(double vehicleGain, double excursionKwhPerKw, double 
         }
     }
 
-    /** Gain 0.3, RegD's 0.40 kWh/kW over 30 min, bias up to 5 % of the award, re-evaluated every 30 s. */
+    /** Gain 0.3, RegD's 0.40 kWh/kW over 30 min, bias up to 5 % of the award, re-evaluated every 5 min. */
     public static SocBalancing ofDefaults() {
-        return new SocBalancing(0.3, 0.40, 0.05, Duration.ofMinutes(30), Duration.ofSeconds(30));
+        return new SocBalancing(0.3, 0.40, 0.05, Duration.ofMinutes(30), Duration.ofMinutes(5));
     }
 
     /** No balancing: the plan and the request only. */

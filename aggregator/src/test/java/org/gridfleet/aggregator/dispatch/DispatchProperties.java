@@ -31,8 +31,8 @@ import java.util.Set;
  * Randomized fleets, sites and market scenarios (regulation, FCR, with and without a demand-response cap, with
  * vehicles that ignore their setpoints), driven tick by tick through a plant that applies the setpoints to each
  * battery. On every tick: no site limit, reserve or power limit crossed; at departure every vehicle that could
- * reach its target did; no setpoint change smaller than the band unless the old one became unsafe or a limit forced
- * it down; only vehicles that really ignore their setpoints are excluded.
+ * reach its target did; at most two setpoint changes smaller than the band per tick beyond those safety forces;
+ * only vehicles that really ignore their setpoints are excluded.
  */
 class DispatchProperties {
 
@@ -117,14 +117,20 @@ class DispatchProperties {
                     sites.get("depot").usableLimitKw() + EPS);
             // AND only vehicles that ignore their setpoints are ever excluded
             assertThat(r.nonResponders()).isLessThanOrEqualTo(stuck.size());
-            // AND a change smaller than the band is sent only when the old setpoint became unsafe or went down
+            // AND changes smaller than the band are rare: besides those forced by safety (old setpoint outside the
+            // vehicle's range, or lowered by a limit) at most the two marginal vehicles that close the site's gap
+            int unforced = 0;
             for (String[] c : smallChanges) {
                 PowerRange range = ranges.get(c[0]);
                 double prev = Double.parseDouble(c[1]);
                 double next = Double.parseDouble(c[2]);
                 boolean unsafe = prev < range.minKw() - EPS || prev > range.maxKw() + EPS;
-                assertThat(unsafe || next < prev).as("small change of %s: %s -> %s", c[0], prev, next).isTrue();
+                if (!unsafe && next >= prev) {
+                    unforced++;
+                }
             }
+            assertThat(unforced).as("small unforced changes in one tick: %s", smallChanges.size())
+                    .isLessThanOrEqualTo(2);
             metered.clear();
             List<VehicleState> next = new ArrayList<>();
             Instant end = now.plus(STEP);

@@ -65,11 +65,16 @@ public final class DeliveryLog {
      * @param score mean hourly score components over the scored hours (zeros when none could be scored)
      * @param hours hours (or partial hours) in the window
      * @param fullHours hours in which no tick was flagged undeliverable
+     * @param shortHours the starts of the other hours
      * @param fcrError delivery error for FCR windows, null for regulation
      * @param revenue credits, currency
      */
     public record WindowResult(MarketWindow window, PerformanceScore score, int hours, int fullHours,
-                               DeliveryError fcrError, double revenue) {
+                               List<Instant> shortHours, DeliveryError fcrError, double revenue) {
+
+        public WindowResult {
+            shortHours = List.copyOf(shortHours);
+        }
 
         /** Share of the window's hours delivered in full, 0..1. */
         public double fullHoursShare() {
@@ -150,7 +155,7 @@ public final class DeliveryLog {
 
         WindowResult result() {
             if (n < 2) {
-                return new WindowResult(w, new PerformanceScore(0, 0, 0, 0), 0, 0, null, 0);
+                return new WindowResult(w, new PerformanceScore(0, 0, 0, 0), 0, 0, List.of(), null, 0);
             }
             Instant start = Instant.ofEpochMilli(atMillis[0]);
             Duration step = Duration.ofMillis(atMillis[1] - atMillis[0]);
@@ -167,6 +172,7 @@ public final class DeliveryLog {
             int scored = 0;
             int hours = 0;
             int fullHours = 0;
+            List<Instant> shortHours = new ArrayList<>();
             double revenue = 0;
             RegulationSettlement settlement = new RegulationSettlement(ScoringConfig.ofDefaults());
             Instant end = start.plus(step.multipliedBy(n));
@@ -176,6 +182,8 @@ public final class DeliveryLog {
                 hours++;
                 if (deliveredInFull(hour)) {
                     fullHours++;
+                } else {
+                    shortHours.add(hour.start());
                 }
                 PerformanceScore s = scoreOrNull(r, response, hour);
                 if (s != null) {
@@ -197,7 +205,7 @@ public final class DeliveryLog {
                 revenue = FcrSettlement.credits(new Award(w.id(), new DeliveryPeriod(start, end), w.capacityKw(),
                         prices.fcrCapacityPerMwh(), 0)).total();
             }
-            return new WindowResult(w, mean, hours, fullHours, error, revenue);
+            return new WindowResult(w, mean, hours, fullHours, shortHours, error, revenue);
         }
 
         private boolean deliveredInFull(DeliveryPeriod hour) {

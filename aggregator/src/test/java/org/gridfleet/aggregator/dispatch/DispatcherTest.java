@@ -55,7 +55,8 @@ class DispatcherTest {
         return d.onSignal(obligation, value, fleet);
     }
 
-    private FleetSnapshot fleet(List<VehicleState> vehicles, Map<String, SiteState> sites, Map<String, Double> metered) {
+    private FleetSnapshot fleet(List<VehicleState> vehicles, Map<String, SiteState> sites,
+                                Map<String, Double> metered) {
         return FleetSnapshot.of(vehicles, sites, Map.of(), metered);
     }
 

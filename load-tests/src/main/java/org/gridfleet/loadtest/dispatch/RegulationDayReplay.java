@@ -71,10 +71,12 @@ public final class RegulationDayReplay {
                 fcr ? ProductKind.FREQUENCY_CONTAINMENT : ProductKind.REGULATION, day, capacityKw, signal);
         double leadS = args.length > 4 ? Double.parseDouble(args[4]) : 0;
         Result r = run(window, step, latencyMs / 1000.0, leadS);
-        System.out.printf(Locale.ROOT, "%s latency %.0f ms, lead %.1f s, %.0f kW, %d vans: composite %.4f (accuracy %.4f, "
-                        + "delay %.4f, precision %.4f), hours in full %d/%d, credits %.2f, wall %d ms%n",
+        System.out.printf(Locale.ROOT, "%s latency %.0f ms, lead %.1f s, %.0f kW, %d vans: composite %.4f "
+                        + "(accuracy %.4f, delay %.4f, precision %.4f), hours in full %d/%d, credits %.2f, "
+                        + "wall %d ms%n",
                 window.kind(), latencyMs, leadS, capacityKw, VANS, r.result.score().composite(),
-                r.result.score().accuracy(), r.result.score().delay(), r.result.score().precision(), r.result.fullHours(), r.result.hours(),
+                r.result.score().accuracy(), r.result.score().delay(), r.result.score().precision(),
+                r.result.fullHours(), r.result.hours(),
                 r.result.revenue(), r.wallMs);
         if (r.result.fcrError() != null) {
             System.out.printf(Locale.ROOT, "FCR delivery error: mean %.4f, rms %.4f, max %.4f of capacity, "
@@ -82,6 +84,7 @@ public final class RegulationDayReplay {
                     r.result.fcrError().rmsErrorRatio(), r.result.fcrError().maxAbsErrorRatio(),
                     r.result.fcrError().shortfallKwh());
         }
+        System.out.println("hours not delivered in full: " + r.result.shortHours());
         System.out.printf(Locale.ROOT, "lowest SoC %.4f (reserve 0.20), departures missed %d of %d%n", r.minSoc,
                 r.missed, r.sessions);
     }

@@ -31,8 +31,9 @@ import java.util.Set;
  * Randomized fleets, sites and market scenarios (regulation, FCR, with and without a demand-response cap, with
  * vehicles that ignore their setpoints), driven tick by tick through a plant that applies the setpoints to each
  * battery. On every tick: no site limit, reserve or power limit crossed; at departure every vehicle that could
- * reach its target did; setpoint changes smaller than the band (beyond those safety forces) are at most a tenth
- * of all changes sent;
+ * reach its target did; setpoint changes smaller than the band (beyond those safety forces: the marginal vehicles
+ * that close a site's gap) come at most once every four ticks on average (measured: 0.9 % of all changes, at most
+ * 0.12 per tick in a run);
  * only vehicles that really ignore their setpoints are excluded.
  */
 class DispatchProperties {
@@ -95,6 +96,7 @@ class DispatchProperties {
         List<VehicleState> present = new ArrayList<>(fleet);
         int unforcedSmall = 0;
         int sentTotal = 0;
+        int ticks = 0;
         // WHEN it is dispatched every minute until every vehicle has left
         while (!present.isEmpty()) {
             Instant now = clock.instant();
@@ -133,6 +135,7 @@ class DispatchProperties {
                 }
             }
             unforcedSmall += unforced;
+            ticks++;
             sentTotal += r.setpointsSent();
             metered.clear();
             List<VehicleState> next = new ArrayList<>();
@@ -162,8 +165,8 @@ class DispatchProperties {
             present = next;
             clock.advance(STEP);
         }
-        assertThat(unforcedSmall).as("unforced small changes of %s setpoints", sentTotal)
-                .isLessThanOrEqualTo(Math.max(2, sentTotal / 10));
+        assertThat(unforcedSmall).as("unforced small changes in %s ticks (%s setpoints)", ticks, sentTotal)
+                .isLessThanOrEqualTo(Math.max(1, ticks / 4));
     }
 
     private static VehicleState randomVehicle(String id, Random rnd) {

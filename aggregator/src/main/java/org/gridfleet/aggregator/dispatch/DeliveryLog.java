@@ -63,13 +63,14 @@ public final class DeliveryLog {
     /**
      * @param window the window
      * @param score mean hourly score components over the scored hours (zeros when none could be scored)
+     * @param scoredHours hours that could be scored (whole 5-min windows, no gap in the recorded signal)
      * @param hours hours (or partial hours) in the window
      * @param fullHours hours in which no tick was flagged undeliverable
      * @param shortHours the starts of the other hours
      * @param fcrError delivery error for FCR windows, null for regulation
      * @param revenue credits, currency
      */
-    public record WindowResult(MarketWindow window, PerformanceScore score, int hours, int fullHours,
+    public record WindowResult(MarketWindow window, PerformanceScore score, int scoredHours, int hours, int fullHours,
                                List<Instant> shortHours, DeliveryError fcrError, double revenue) {
 
         public WindowResult {
@@ -155,7 +156,7 @@ public final class DeliveryLog {
 
         WindowResult result() {
             if (n < 2) {
-                return new WindowResult(w, new PerformanceScore(0, 0, 0, 0), 0, 0, List.of(), null, 0);
+                return new WindowResult(w, new PerformanceScore(0, 0, 0, 0), 0, 0, 0, List.of(), null, 0);
             }
             Instant start = Instant.ofEpochMilli(atMillis[0]);
             Duration step = Duration.ofMillis(atMillis[1] - atMillis[0]);
@@ -205,7 +206,7 @@ public final class DeliveryLog {
                 revenue = FcrSettlement.credits(new Award(w.id(), new DeliveryPeriod(start, end), w.capacityKw(),
                         prices.fcrCapacityPerMwh(), 0)).total();
             }
-            return new WindowResult(w, mean, hours, fullHours, shortHours, error, revenue);
+            return new WindowResult(w, mean, scored, hours, fullHours, shortHours, error, revenue);
         }
 
         private boolean deliveredInFull(DeliveryPeriod hour) {
@@ -217,11 +218,19 @@ public final class DeliveryLog {
             return true;
         }
 
-        /** The scorer needs at least one 5-minute window on the 10-s grid; shorter stubs are not scored. */
+        /**
+         * The scorer needs at least one 5-minute window on the 10-s grid and a signal value at every scoring
+         * instant; shorter stubs and hours with a gap in the recorded signal are not scored.
+         */
         private PerformanceScore scoreOrNull(SampledSeries r, SampledSeries response, DeliveryPeriod hour) {
             long seconds = hour.length().toSeconds();
             if (seconds < 300 || seconds % 10 != 0) {
                 return null;
+            }
+            for (int i = 0; i < n; i++) {
+                if (Double.isNaN(signal[i]) && hour.contains(Instant.ofEpochMilli(atMillis[i]))) {
+                    return null;
+                }
             }
             return scorer.score(r, response, hour);
         }

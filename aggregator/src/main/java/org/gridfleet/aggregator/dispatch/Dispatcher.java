@@ -71,6 +71,8 @@ public final class Dispatcher {
     private double[] lowKw = new double[0];
     private double[] highKw = new double[0];
     private double[] allocatedX = new double[0];
+    /** Each responding vehicle's limit node this tick (looked up once). */
+    private int[] leafOf = new int[0];
     private double[] slackKw = new double[0];
     private double[] keptKw = new double[0];
     private double[] siteSumKw = new double[0];
@@ -225,7 +227,8 @@ public final class Dispatcher {
             restKw[i] = r.clamp(planned == null ? 0 : planned);
             lowKw[i] = r.minKw();
             highKw[i] = r.maxKw();
-            int s = tree.root(tree.nodeOf(v));
+            leafOf[i] = tree.nodeOf(v);
+            int s = tree.root(leafOf[i]);
             siteRest[s] += restKw[i];
             siteUp[s] += highKw[i] - restKw[i];
             siteDown[s] += restKw[i] - lowKw[i];
@@ -340,7 +343,7 @@ public final class Dispatcher {
         for (int i = 0; i < n; i++) {
             double x = setpoints.get(responding.get(i).vehicleId());
             allocatedX[i] = x;
-            int leaf = tree.nodeOf(responding.get(i));
+            int leaf = leafOf[i];
             siteSum[tree.root(leaf)] += x;
             for (int nd = leaf; nd >= 0; nd = tree.parent(nd)) {
                 slack[nd] -= x;
@@ -361,7 +364,7 @@ public final class Dispatcher {
             if (!Double.isNaN(f.sentKw) && Math.abs(x - f.sentKw) <= EPS) {
                 continue;
             }
-            int leaf = tree.nodeOf(v);
+            int leaf = leafOf[i];
             int site = tree.root(leaf);
             double diff = f.sentKw - x;
             if (!Double.isNaN(f.sentKw) && Math.abs(diff) < config.hysteresisKw()
@@ -390,7 +393,7 @@ public final class Dispatcher {
             int site = tree.indexOf(target.getKey());
             double gap = target.getValue() - siteSum[site];
             for (int i = 0; i < n && Math.abs(gap) > tolerance; i++) {
-                int leaf = tree.nodeOf(responding.get(i));
+                int leaf = leafOf[i];
                 if (tree.root(leaf) != site) {
                     continue;
                 }
@@ -555,6 +558,7 @@ public final class Dispatcher {
             lowKw = new double[size];
             highKw = new double[size];
             allocatedX = new double[size];
+            leafOf = new int[size];
         }
     }
 

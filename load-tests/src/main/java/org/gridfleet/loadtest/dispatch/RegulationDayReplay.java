@@ -84,7 +84,8 @@ public final class RegulationDayReplay {
                     r.result.fcrError().rmsErrorRatio(), r.result.fcrError().maxAbsErrorRatio(),
                     r.result.fcrError().shortfallKwh());
         }
-        System.out.println("hours not delivered in full: " + r.result.shortHours());
+        System.out.println("hours scored " + r.result.scoredHours() + ", not delivered in full: "
+                + r.result.shortHours());
         System.out.printf(Locale.ROOT, "lowest SoC %.4f (reserve 0.20), departures missed %d of %d%n", r.minSoc,
                 r.missed, r.sessions);
     }

@@ -10,11 +10,8 @@ import org.gridfleet.v2g.control.ChargingController;
 import org.gridfleet.v2g.control.ControlInput;
 import org.gridfleet.v2g.control.LimitTree;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -43,7 +40,7 @@ public final class GridServiceController implements ChargingController {
 
     private final ChargingController schedule;
     private final List<MarketWindow> windows;
-    private final StepClock clock = new StepClock();
+    private final SettableClock clock = new SettableClock(Instant.EPOCH);
     private final Dispatcher dispatcher;
     private final Map<String, Double> inForce = new HashMap<>();
     private final Map<String, Double> metered;
@@ -72,7 +69,7 @@ public final class GridServiceController implements ChargingController {
 
     @Override
     public Map<String, Double> control(ControlInput input) {
-        clock.now = input.now();
+        clock.set(input.now());
         Map<String, Double> planned = schedule.control(input);
         declareHours(input, planned);
         long arrived = System.nanoTime();
@@ -161,25 +158,5 @@ public final class GridServiceController implements ChargingController {
 
     private static String obligationId(MarketWindow w, Instant t) {
         return w.id() + "@" + hourOf(w, t).start();
-    }
-
-    /** The step time, set from each control input. */
-    private static final class StepClock extends Clock {
-        Instant now = Instant.EPOCH;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import org.gridfleet.aggregator.dispatch.SettableClock;
 import org.gridfleet.degradation.BatteryHealth;
 import org.gridfleet.degradation.BatteryPack;
 import org.gridfleet.degradation.Chemistry;
@@ -31,11 +32,8 @@ import org.gridfleet.v2g.control.SiteState;
 import org.gridfleet.v2g.control.VehicleState;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -151,7 +149,7 @@ class BiddingTest {
     @Test
     void bookShouldWalkOfferedAwardedDeliveringSettledWhenTheReplayMarketClears() {
         // GIVEN a replay market clearing the hour at 20.96 / 1.26 and a book on a movable clock
-        MovableClock clock = new MovableClock(T0.minus(Duration.ofHours(3)));
+        SettableClock clock = new SettableClock(T0.minus(Duration.ofHours(3)));
         ReplayMarket market = new ReplayMarket(REGD, HourlyCalendar.ofDefaults(),
                 List.of(new ClearingPrice(HOUR, 20.96, 1.26)),
                 SampledSeries.of(T0, Duration.ofSeconds(2), 0.1, 0.2), clock);
@@ -161,49 +159,25 @@ class BiddingTest {
         assertThat(offered.state()).isEqualTo(ObligationState.OFFERED);
         assertThat(book.advance(o -> Baseline.flat(o.period(), 5))).isEmpty();
         // AND the gate closes: awarded with a declared baseline
-        clock.now = T0.minus(Duration.ofMinutes(30));
+        clock.set(T0.minus(Duration.ofMinutes(30)));
         assertThat(book.advance(o -> Baseline.flat(o.period(), 5))).isEmpty();
         Obligation awarded = book.get("o1").orElseThrow();
         assertThat(awarded.state()).isEqualTo(ObligationState.AWARDED);
         assertThat(awarded.awardedKw()).isEqualTo(200);
         assertThat(awarded.baseline().kwAt(T0)).isEqualTo(5);
         // AND delivery begins
-        clock.now = T0.plusSeconds(1);
+        clock.set(T0.plusSeconds(1));
         List<Obligation> started = book.advance(o -> Baseline.flat(o.period(), 5));
         assertThat(started).extracting(Obligation::state).containsExactly(ObligationState.DELIVERING);
         // THEN settling before the end is refused, after it the credits follow the score (§1.4)
         assertThatThrownBy(() -> book.settle("o1", o -> o)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("before its period ends");
-        clock.now = HOUR.end();
+        clock.set(HOUR.end());
         RegulationSettlement settlement = new RegulationSettlement(ScoringConfig.ofDefaults());
         Obligation settled = book.settle("o1", o -> settlement.settle(o, 0.95, 5, clock.instant()));
         assertThat(settled.state()).isEqualTo(ObligationState.SETTLED);
         assertThat(settled.settlement().capabilityCredit()).isCloseTo(0.2 * 0.95 * 20.96, within(1e-9));
         // AND a settled obligation cannot fail any more
         assertThatThrownBy(() -> book.fail("o1", "late")).isInstanceOf(IllegalObligationTransitionException.class);
-    }
-
-    /** A clock the test sets. */
-    private static final class MovableClock extends Clock {
-        Instant now;
-
-        MovableClock(Instant start) {
-            now = start;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

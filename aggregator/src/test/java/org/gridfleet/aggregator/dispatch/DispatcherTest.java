@@ -31,7 +31,7 @@ class DispatcherTest {
 
     private static final Duration STEP = Duration.ofSeconds(2);
 
-    private final MutableClock clock = new MutableClock(T0);
+    private final SettableClock clock = new SettableClock(T0);
     /** What the chargers were last told (the plant in these tests follows at once unless stuck). */
     private final Map<String, Double> inForce = new HashMap<>();
     /** The setpoints handed over in the last tick. */

@@ -6,6 +6,7 @@ import org.gridfleet.aggregator.dispatch.DispatchMetrics;
 import org.gridfleet.aggregator.dispatch.DispatchRecord;
 import org.gridfleet.aggregator.dispatch.Dispatcher;
 import org.gridfleet.aggregator.dispatch.FleetSnapshot;
+import org.gridfleet.aggregator.dispatch.SettableClock;
 import org.gridfleet.aggregator.dispatch.SocBalancing;
 import org.gridfleet.market.Baseline;
 import org.gridfleet.market.DeliveryPeriod;
@@ -21,11 +22,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,16 +44,18 @@ public class DispatcherBenchmark {
     @Param({"10000", "100000"})
     public int vehicles;
 
+    private static final Duration TICK = Duration.ofSeconds(2);
+
     private final Instant start = Instant.parse("2026-01-15T22:00:00Z");
     private final Random rnd = new Random(11);
-    private StepClock clock;
+    private SettableClock clock;
     private Dispatcher dispatcher;
     private FleetSnapshot fleet;
     private double signal;
 
     @Setup
     public void setUp() {
-        clock = new StepClock(start);
+        clock = new SettableClock(start);
         List<VehicleState> vans = DepotFleet.vans(vehicles, start, 5);
         Map<String, Double> metered = new HashMap<>(vehicles * 2);
         fleet = FleetSnapshot.of(vans, DepotFleet.sites(vehicles), Map.of(), metered);
@@ -68,32 +68,8 @@ public class DispatcherBenchmark {
 
     @Benchmark
     public DispatchRecord tick() {
-        clock.now = clock.now.plusSeconds(2);
+        clock.advance(TICK);
         signal = Math.max(-1, Math.min(1, signal + 0.1 * (rnd.nextDouble() - 0.5)));
         return dispatcher.onSignal("regd", signal, fleet);
-    }
-
-    /** Simulated time: two seconds per tick. */
-    static final class StepClock extends Clock {
-        Instant now;
-
-        StepClock(Instant start) {
-            now = start;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -12,7 +12,8 @@ import java.time.Instant;
  *     for vehicles that fall short
  * @param allocatedKw the sum of the setpoints now in force (followers) plus the metered power of non-responders
  * @param meteredKw the metered fleet power seen at this tick (NaN when nothing is metered)
- * @param undeliverableKw how far the allocation falls short of the request (before the intended bias), kW, &ge; 0
+ * @param undeliverableKw how far the allocation misses the request (with the intended bias and correction) or the
+ *     capped target, whichever is further, kW, &ge; 0
  * @param undeliverable whether that shortfall is beyond the tolerance: the fleet cannot deliver
  * @param setpointsSent setpoints handed to the sink
  * @param nonResponders vehicles excluded for not following

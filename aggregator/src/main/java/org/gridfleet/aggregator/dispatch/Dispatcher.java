@@ -311,7 +311,8 @@ public final class Dispatcher {
             }
         }
         long latency = nanoTime.getAsLong() - arrivalNanos;
-        double undeliverableKw = Math.abs(aimKw - allocatedKw);
+        // short of the market request, or of a demand-response cap the floors did not let it honour
+        double undeliverableKw = Math.max(Math.abs(aimKw - allocatedKw), Math.abs(targetKw - allocatedKw));
         boolean undeliverable = undeliverableKw > config.undeliverableToleranceKw();
         double fleetMeteredKw = metered == 0 ? Double.NaN : meteredKw;
         double trackingErrorKw = metered == 0 ? 0 : Math.abs(requestedKw - fleetMeteredKw);

@@ -1,6 +1,7 @@
 package org.gridfleet.aggregator.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -102,6 +103,13 @@ class DispatchProperties {
                     sites.get("depot").usableLimitKw() + EPS);
             // AND only vehicles that ignore their setpoints are ever excluded
             assertThat(r.nonResponders()).isLessThanOrEqualTo(stuck.size());
+            // AND an excluded vehicle's share goes to the others: the record counts it at its metered 0 kW, and a
+            // tick not flagged undeliverable has the followers alone carrying the target
+            assertThat(r.allocatedKw()).isCloseTo(commanded, within(1e-6));
+            if (!r.undeliverable()) {
+                assertThat(commanded).as("commanded vs target").isCloseTo(r.targetKw(),
+                        within(config.undeliverableToleranceKw() + config.hysteresisKw()));
+            }
             metered.clear();
             List<VehicleState> next = new ArrayList<>();
             Instant end = now.plus(STEP);

@@ -180,4 +180,24 @@ class BiddingTest {
         // AND a settled obligation cannot fail any more
         assertThatThrownBy(() -> book.fail("o1", "late")).isInstanceOf(IllegalObligationTransitionException.class);
     }
+
+    @Test
+    void sampleShouldRejectAProbabilityOutsideZeroToOneNamingTheField() {
+        assertThatThrownBy(() -> DepartureScenarios.sample(vans(2, 0.5), 5, 1.5, Duration.ZERO, 0, T0, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("earlyProbability");
+    }
+
+    @Test
+    void declareShouldRejectANegativeAwardNamingTheField() {
+        assertThatThrownBy(() -> BaselinePlanner.declare(HOUR, Duration.ofMinutes(15), vans(2, 0.5),
+                LimitTree.of(DEPOT), Map.of(), -1, REGD_HOUR))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("awardedKw");
+    }
+
+    @Test
+    void declareShouldRejectAnIntervalThatDoesNotDivideThePeriod() {
+        assertThatThrownBy(() -> BaselinePlanner.declare(HOUR, Duration.ofMinutes(7), vans(2, 0.5),
+                LimitTree.of(DEPOT), Map.of(), 10, REGD_HOUR))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("interval");
+    }
 }

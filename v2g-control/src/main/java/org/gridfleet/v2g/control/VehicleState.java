@@ -45,6 +45,13 @@ public record VehicleState(String vehicleId, String siteId, double batteryKwh, d
         return soc * batteryKwh;
     }
 
+    /** The same vehicle with {@code energyKwh} stored (SoC clamped to 0..1), e.g. after applying a setpoint. */
+    public VehicleState withEnergyKwh(double energyKwh) {
+        double newSoc = Math.max(0, Math.min(1, energyKwh / batteryKwh));
+        return new VehicleState(vehicleId, siteId, batteryKwh, newSoc, reserveSoc, targetSoc, departure, maxChargeKw,
+                maxDischargeKw, efficiency, degradationCostPerKwh, urgent);
+    }
+
     static void requireRange(String name, double value, double min, double max) {
         if (!(value >= min && value <= max)) {
             throw new IllegalArgumentException(name + " must be in [" + min + ", " + max + "], but was " + value);

@@ -1,0 +1,211 @@
+package org.gridfleet.v2g.control;
+
+import com.google.ortools.Loader;
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPObjective;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The scheduling LP (OR-Tools GLOP) over a grid of equal steps.
+ *
+ * <p>Minimizes import cost &minus; export revenue (export priced at most at the import price of the step) + demand charge on each site's peak step import (steps of 15
+ * minutes make this the 15-minute demand peak) + wear cost per battery kWh cycled + carbon cost for
+ * {@code greenest} units + a large penalty per kWh missing from a unit's floor. Subject to: energy balance with
+ * efficiency, power limits, reserve and capacity, every limit-tree node's import limit at every step (base load
+ * included). The penalty makes infeasible targets best effort: as much energy as possible, as early as the floor
+ * asks, before any cost is considered.
+ */
+final class ScheduleLp {
+
+    /** Shortfalls below this are solver rounding, kWh. */
+    static final double SHORTFALL_TOLERANCE_KWH = 1e-4;
+
+    private static final double INF = Double.POSITIVE_INFINITY;
+
+    static {
+        Loader.loadNativeLibraries();
+    }
+
+    /**
+     * @param unitPowerKw net power per unit per step, kW (positive = into the battery)
+     * @param shortfallKwh energy the unit misses below its floor at the worst step, kWh
+     * @param siteImportKw grid import (EVs + base load) per site index per step, kW
+     */
+    record Result(double[][] unitPowerKw, double[] shortfallKwh, double[][] siteImportKw, double importCost,
+                  double exportRevenue, double demandCharge, double degradationCost) {
+    }
+
+    private ScheduleLp() {
+    }
+
+    /**
+     * @param sites site index (in the tree) to site state; the site's base load is held over the horizon
+     * @param carbonCostPerKwh carbon cost per grid kWh for each step (for greenest units), or null
+     */
+    static Result solve(List<LpUnit> units, LimitTree tree, Map<Integer, SiteState> sites, Tariff tariff,
+                        Instant start, Duration step, int steps, double[] carbonCostPerKwh) {
+        MPSolver solver = MPSolver.createSolver("GLOP");
+        try {
+            return build(solver, units, tree, sites, tariff, start, step, steps, carbonCostPerKwh);
+        } finally {
+            solver.delete();
+        }
+    }
+
+    private static Result build(MPSolver solver, List<LpUnit> units, LimitTree tree, Map<Integer, SiteState> sites,
+                                Tariff tariff, Instant start, Duration step, int steps, double[] carbon) {
+        MPObjective objective = solver.objective();
+        double stepHours = step.toMillis() / 3_600_000.0;
+        double[] importPrice = new double[steps];
+        double[] exportPrice = new double[steps];
+        double maxPrice = tariff.demandChargePerKw();
+        for (int k = 0; k < steps; k++) {
+            Instant t = Instant.ofEpochMilli(start.toEpochMilli() + k * step.toMillis());
+            importPrice[k] = tariff.importPrice().priceAt(t);
+            // an export price above the import price would let the LP import and export at once for profit
+            exportPrice[k] = Math.min(tariff.exportPrice().priceAt(t), importPrice[k]);
+            maxPrice = Math.max(maxPrice, Math.abs(importPrice[k]) + Math.abs(exportPrice[k]));
+        }
+        double penaltyPerKwh = 1000 * (1 + maxPrice / Math.min(1, stepHours));
+
+        MPConstraint[][] nodeRows = new MPConstraint[tree.size()][steps];
+        MPVariable[][] siteImport = new MPVariable[tree.size()][];
+        MPVariable[][] siteExport = new MPVariable[tree.size()][];
+        MPVariable[] sitePeak = new MPVariable[tree.size()];
+        MPConstraint[][] siteBalance = new MPConstraint[tree.size()][];
+        for (int nd = 0; nd < tree.size(); nd++) {
+            if (!sites.containsKey(tree.root(nd))) {
+                continue;
+            }
+            for (int k = 0; k < steps; k++) {
+                nodeRows[nd][k] = solver.makeConstraint(-INF, Math.max(0, tree.evCapacityKw(nd)));
+            }
+        }
+        for (Map.Entry<Integer, SiteState> e : sites.entrySet()) {
+            int s = e.getKey();
+            SiteState site = e.getValue();
+            double bound = site.usableLimitKw() + Math.abs(site.baseLoadKw()) + subtreeDischargeKw(units, tree, s);
+            siteImport[s] = new MPVariable[steps];
+            siteExport[s] = new MPVariable[steps];
+            siteBalance[s] = new MPConstraint[steps];
+            sitePeak[s] = solver.makeNumVar(site.peak15MinKw(), INF, "");
+            objective.setCoefficient(sitePeak[s], tariff.demandChargePerKw());
+            for (int k = 0; k < steps; k++) {
+                siteImport[s][k] = solver.makeNumVar(0, bound, "");
+                siteExport[s][k] = solver.makeNumVar(0, bound, "");
+                objective.setCoefficient(siteImport[s][k], importPrice[k] * stepHours);
+                objective.setCoefficient(siteExport[s][k], -exportPrice[k] * stepHours);
+                // import - export - EV power = base load
+                MPConstraint balance = solver.makeConstraint(site.baseLoadKw(), site.baseLoadKw());
+                balance.setCoefficient(siteImport[s][k], 1);
+                balance.setCoefficient(siteExport[s][k], -1);
+                MPConstraint peak = solver.makeConstraint(0, INF);
+                peak.setCoefficient(sitePeak[s], 1);
+                peak.setCoefficient(siteImport[s][k], -1);
+                siteBalance[s][k] = balance;
+            }
+        }
+
+        int n = units.size();
+        MPVariable[][] charge = new MPVariable[n][steps];
+        MPVariable[][] discharge = new MPVariable[n][steps];
+        MPVariable[] shortfall = new MPVariable[n];
+        for (int u = 0; u < n; u++) {
+            LpUnit unit = units.get(u);
+            int site = tree.root(unit.node());
+            shortfall[u] = solver.makeNumVar(0, INF, "");
+            objective.setCoefficient(shortfall[u], penaltyPerKwh);
+            MPVariable previousEnergy = null;
+            for (int k = 0; k < steps; k++) {
+                double h = unit.hours()[k];
+                if (h <= 0) {
+                    continue;
+                }
+                MPVariable c = solver.makeNumVar(0, unit.maxChargeKw(), "");
+                MPVariable d = solver.makeNumVar(0, unit.maxDischargeKw(), "");
+                charge[u][k] = c;
+                discharge[u][k] = d;
+                MPVariable energy = solver.makeNumVar(unit.minEnergyKwh(), unit.fullKwh(), "");
+                // energy[k] - energy[k-1] - eff*h*c + h/eff*d = 0 (energy[-1] = start energy)
+                double rhs = previousEnergy == null ? unit.energyKwh() : 0;
+                MPConstraint dynamics = solver.makeConstraint(rhs, rhs);
+                dynamics.setCoefficient(energy, 1);
+                if (previousEnergy != null) {
+                    dynamics.setCoefficient(previousEnergy, -1);
+                }
+                dynamics.setCoefficient(c, -unit.efficiency() * h);
+                dynamics.setCoefficient(d, h / unit.efficiency());
+                MPConstraint floor = solver.makeConstraint(unit.floorKwh()[k], INF);
+                floor.setCoefficient(energy, 1);
+                floor.setCoefficient(shortfall[u], 1);
+                double wear = unit.degradationCostPerKwh() * h;
+                double green = unit.greenest() && carbon != null ? carbon[k] * h : 0;
+                objective.setCoefficient(c, wear * unit.efficiency() + green);
+                objective.setCoefficient(d, wear / unit.efficiency());
+                // power in kW averaged over the whole step, for limits and the site balance
+                double share = h / stepHours;
+                for (int nd = unit.node(); nd >= 0; nd = tree.parent(nd)) {
+                    nodeRows[nd][k].setCoefficient(c, share);
+                    nodeRows[nd][k].setCoefficient(d, -share);
+                }
+                if (siteBalance[site] != null) {
+                    siteBalance[site][k].setCoefficient(c, -share);
+                    siteBalance[site][k].setCoefficient(d, share);
+                }
+                previousEnergy = energy;
+            }
+        }
+        objective.setMinimization();
+        MPSolver.ResultStatus status = solver.solve();
+        if (status != MPSolver.ResultStatus.OPTIMAL) {
+            throw new IllegalStateException("schedule LP not solved to optimality: " + status);
+        }
+        double[][] unitPower = new double[n][steps];
+        double[] missing = new double[n];
+        double degradation = 0;
+        for (int u = 0; u < n; u++) {
+            LpUnit unit = units.get(u);
+            missing[u] = shortfall[u].solutionValue();
+            for (int k = 0; k < steps; k++) {
+                if (charge[u][k] != null) {
+                    double c = charge[u][k].solutionValue();
+                    double d = discharge[u][k].solutionValue();
+                    unitPower[u][k] = c - d;
+                    degradation += unit.degradationCostPerKwh() * unit.hours()[k]
+                            * (c * unit.efficiency() + d / unit.efficiency());
+                }
+            }
+        }
+        double[][] siteNet = new double[tree.size()][];
+        double importCost = 0;
+        double exportRevenue = 0;
+        double demandCharge = 0;
+        for (int s : sites.keySet()) {
+            siteNet[s] = new double[steps];
+            for (int k = 0; k < steps; k++) {
+                double imp = siteImport[s][k].solutionValue();
+                double exp = siteExport[s][k].solutionValue();
+                siteNet[s][k] = imp - exp;
+                importCost += importPrice[k] * stepHours * imp;
+                exportRevenue += exportPrice[k] * stepHours * exp;
+            }
+            demandCharge += tariff.demandChargePerKw() * sitePeak[s].solutionValue();
+        }
+        return new Result(unitPower, missing, siteNet, importCost, exportRevenue, demandCharge, degradation);
+    }
+
+    private static double subtreeDischargeKw(List<LpUnit> units, LimitTree tree, int site) {
+        double sum = 0;
+        for (LpUnit u : units) {
+            if (tree.root(u.node()) == site) {
+                sum += u.maxDischargeKw();
+            }
+        }
+        return sum;
+    }
+}

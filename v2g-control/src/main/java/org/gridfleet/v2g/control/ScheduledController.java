@@ -1,0 +1,176 @@
+package org.gridfleet.v2g.control;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The production {@link ChargingController}: a receding-horizon LP schedule gives each vehicle a planned power;
+ * the {@link SetpointAllocator} turns the plan (or a site target from grid services) into safe setpoints.
+ *
+ * <p>The LP runs on coarse steps ({@link ScheduledControllerConfig#lpStep()}) and is re-solved every
+ * {@link ScheduledControllerConfig#resolveEvery()} or, at most every
+ * {@link ScheduledControllerConfig#minResolveGap()}, when vehicles arrive or leave. Between solves a vehicle not
+ * yet in the plan plans 0 kW, and the allocator still lifts it to its latest-start floor. Large fleets are merged
+ * per limit node and departure bucket into virtual batteries; their plan is split in proportion to each member's
+ * room for the step.
+ *
+ * <p>Not thread-safe: one instance per control loop.
+ */
+public final class ScheduledController implements ChargingController {
+
+    private final ScheduledControllerConfig config;
+    private final SetpointAllocator allocator;
+    /** The current plan of each site by site id; sites share no constraint, so each is solved on its own. */
+    private final Map<String, Plan> plans = new HashMap<>();
+
+    /** @param config settings, e.g. {@link ScheduledControllerConfig#ofDefaults()} */
+    public ScheduledController(ScheduledControllerConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.allocator = new SetpointAllocator(config.allocator());
+    }
+
+    /** One site's schedule: the LP unit of each vehicle and each unit's planned power per LP step. */
+    private record Plan(Instant solvedAt, Map<String, Integer> unitOfVehicle, double[][] unitPowerKw,
+                        int vehicleCount) {
+    }
+
+    @Override
+    public Map<String, Double> control(ControlInput input) {
+        return step(input).setpointsKw();
+    }
+
+    /** One control step with its diagnostics: unreachable targets, vehicles held below their floor. */
+    public ControlStep step(ControlInput input) {
+        LimitTree tree = LimitTree.of(input.sites(), config.limitNodes(), config.vehicleNode());
+        Map<String, List<VehicleState>> bySite = new HashMap<>();
+        for (VehicleState v : input.vehicles()) {
+            bySite.computeIfAbsent(v.siteId(), k -> new ArrayList<>()).add(v);
+        }
+        plans.keySet().retainAll(bySite.keySet());
+        boolean resolved = false;
+        for (Map.Entry<String, List<VehicleState>> e : bySite.entrySet()) {
+            Plan plan = plans.get(e.getKey());
+            if (needsSolve(plan, e.getValue(), input.now())) {
+                plans.put(e.getKey(), solve(input, e.getKey(), e.getValue(), tree));
+                resolved = true;
+            }
+        }
+        Map<String, Double> planned = new HashMap<>(input.vehicles().size() * 2);
+        bySite.forEach((siteId, vehicles) -> plannedKw(plans.get(siteId), vehicles, input, planned));
+        Allocation a = allocator.allocate(input.now(), input.step(), input.vehicles(), tree, planned,
+                input.siteTargetKw());
+        List<String> unreachable = new ArrayList<>();
+        for (VehicleState v : input.vehicles()) {
+            if (!VehicleEnvelope.targetReachable(v, input.now())) {
+                unreachable.add(v.vehicleId());
+            }
+        }
+        return new ControlStep(a.setpointsKw(), unreachable, a.belowFloor(), resolved);
+    }
+
+    private boolean needsSolve(Plan plan, List<VehicleState> vehicles, Instant now) {
+        if (plan == null) {
+            return true;
+        }
+        Duration sinceSolve = Duration.between(plan.solvedAt(), now);
+        if (sinceSolve.compareTo(config.resolveEvery()) >= 0) {
+            return true;
+        }
+        if (sinceSolve.compareTo(config.minResolveGap()) < 0) {
+            return false;
+        }
+        int known = 0;
+        for (VehicleState v : vehicles) {
+            if (plan.unitOfVehicle().containsKey(v.vehicleId())) {
+                known++;
+            }
+        }
+        return known != vehicles.size() || known != plan.vehicleCount();
+    }
+
+    private Plan solve(ControlInput in, String siteId, List<VehicleState> vehicles, LimitTree tree) {
+        Duration lpStep = config.lpStep();
+        // the horizon ends at the last departure: later steps only hold base load, a constant cost
+        long lastDepartureMs = in.now().toEpochMilli() + lpStep.toMillis();
+        for (VehicleState v : vehicles) {
+            lastDepartureMs = Math.max(lastDepartureMs, v.departure().toEpochMilli());
+        }
+        long horizonMs = Math.min(config.horizon().toMillis(), lastDepartureMs - in.now().toEpochMilli());
+        int steps = (int) Math.ceil((double) horizonMs / lpStep.toMillis());
+        boolean aggregate = vehicles.size() > config.aggregateAbove();
+        Map<String, List<LpUnit>> groups = new LinkedHashMap<>();
+        Map<String, String> groupOfVehicle = new HashMap<>();
+        for (VehicleState v : vehicles) {
+            ChargingPreference pref = config.preferenceOf(v.vehicleId());
+            LpUnit unit = LpUnit.of(v, pref, tree.nodeOf(v), in.now(), in.now(), lpStep, steps);
+            String key = aggregate ? groupKey(v, pref, tree, in.now()) : v.vehicleId();
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(unit);
+            groupOfVehicle.put(v.vehicleId(), key);
+        }
+        List<LpUnit> units = new ArrayList<>(groups.size());
+        Map<String, Integer> unitIndex = new HashMap<>();
+        for (Map.Entry<String, List<LpUnit>> g : groups.entrySet()) {
+            unitIndex.put(g.getKey(), units.size());
+            units.add(g.getValue().size() == 1 ? g.getValue().get(0) : LpUnit.merge(g.getValue()));
+        }
+        SiteState site = in.sites().get(siteId);
+        if (site == null) {
+            throw new IllegalArgumentException("vehicle site " + siteId + " is not among the input's sites");
+        }
+        double[] carbon = new double[steps];
+        for (int k = 0; k < steps; k++) {
+            carbon[k] = config.carbonCostPerKwh().priceAt(Instant.ofEpochMilli(in.now().toEpochMilli() + k * lpStep.toMillis()));
+        }
+        ScheduleLp.Result r = ScheduleLp.solve(units, tree, Map.of(tree.indexOf(siteId), site), in.tariff(),
+                in.now(), lpStep, steps, carbon);
+        Map<String, Integer> unitOfVehicle = new HashMap<>();
+        groupOfVehicle.forEach((id, key) -> unitOfVehicle.put(id, unitIndex.get(key)));
+        return new Plan(in.now(), unitOfVehicle, r.unitPowerKw(), vehicles.size());
+    }
+
+    private String groupKey(VehicleState v, ChargingPreference pref, LimitTree tree, Instant now) {
+        long bucket = Math.max(0, Duration.between(now, v.departure()).toMillis())
+                / config.departureBucket().toMillis();
+        return tree.nodeOf(v) + "/" + bucket + "/" + (pref == ChargingPreference.GREENEST);
+    }
+
+    /** Each unit's power in the current LP step, split over its present members by their room for this step. */
+    private void plannedKw(Plan plan, List<VehicleState> vehicles, ControlInput in, Map<String, Double> planned) {
+        int units = plan.unitPowerKw().length;
+        if (units == 0) {
+            return;
+        }
+        int k = (int) Math.min(plan.unitPowerKw()[0].length - 1,
+                Duration.between(plan.solvedAt(), in.now()).toMillis() / config.lpStep().toMillis());
+        double[] chargeRoom = new double[units];
+        double[] dischargeRoom = new double[units];
+        PowerRange[] ranges = new PowerRange[vehicles.size()];
+        for (int i = 0; i < ranges.length; i++) {
+            VehicleState v = vehicles.get(i);
+            Integer u = plan.unitOfVehicle().get(v.vehicleId());
+            if (u != null) {
+                ranges[i] = VehicleEnvelope.range(v, in.now(), in.step());
+                chargeRoom[u] += ranges[i].maxKw();
+                dischargeRoom[u] -= ranges[i].hardMinKw();
+            }
+        }
+        for (int i = 0; i < ranges.length; i++) {
+            VehicleState v = vehicles.get(i);
+            Integer u = plan.unitOfVehicle().get(v.vehicleId());
+            if (u == null) {
+                continue;
+            }
+            double unitKw = plan.unitPowerKw()[u][k];
+            double share = unitKw >= 0
+                    ? (chargeRoom[u] > 0 ? ranges[i].maxKw() / chargeRoom[u] : 0)
+                    : (dischargeRoom[u] > 0 ? -ranges[i].hardMinKw() / dischargeRoom[u] : 0);
+            planned.put(v.vehicleId(), unitKw * share);
+        }
+    }
+}

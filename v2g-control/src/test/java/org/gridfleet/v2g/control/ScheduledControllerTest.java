@@ -1,0 +1,101 @@
+package org.gridfleet.v2g.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.gridfleet.v2g.control.Fixtures.T0;
+import static org.gridfleet.v2g.control.Fixtures.vehicle;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ScheduledControllerTest {
+
+    private static final Duration STEP = Duration.ofMinutes(1);
+    // 0.30/kWh for the first 4 h, then 0.10/kWh
+    private static final Tariff EXPENSIVE_FIRST = Fixtures.twoPrice(0.30, 4, 0.10);
+
+    private static ControlInput input(List<VehicleState> vehicles, Map<String, Double> siteTargetKw) {
+        return new ControlInput(T0, STEP, vehicles, Fixtures.sites(Fixtures.site(100, 0)), EXPENSIVE_FIRST,
+                siteTargetKw);
+    }
+
+    @Test
+    void stepShouldWaitForCheapHoursWhenThePreferenceIsLowestCost() {
+        // GIVEN 16 kWh needed by 8 h at 10 kW
+        var controller = new ScheduledController(ScheduledControllerConfig.ofDefaults());
+        // WHEN
+        var out = controller.step(input(List.of(vehicle("v", 0.5, 0.9, 8, 10, 0)), Map.of()));
+        // THEN it does not charge in the expensive hours
+        assertThat(out.resolved()).isTrue();
+        assertThat(out.setpointsKw().get("v")).isCloseTo(0, within(1e-6));
+    }
+
+    @Test
+    void stepShouldChargeAtOnceWhenThePreferenceIsGuaranteed() {
+        // GIVEN the same vehicle, guaranteed
+        var config = ScheduledControllerConfig.ofDefaults()
+                .withPreferences(Map.of("v", ChargingPreference.GUARANTEED), ChargingPreference.LOWEST_COST);
+        var controller = new ScheduledController(config);
+        // WHEN
+        var out = controller.step(input(List.of(vehicle("v", 0.5, 0.9, 8, 10, 0)), Map.of()));
+        // THEN it charges at full power now
+        assertThat(out.setpointsKw().get("v")).isCloseTo(10, within(1e-6));
+    }
+
+    @Test
+    void stepShouldFollowTheGreenSignalWhenThePreferenceIsGreenest() {
+        // GIVEN a carbon cost high late and low early that outweighs the price difference
+        var carbon = new PriceCurve(List.of(new PriceCurve.Step(T0, 0.0), new PriceCurve.Step(Fixtures.at(4), 1.0)));
+        var config = ScheduledControllerConfig.ofDefaults().withCarbonCost(carbon)
+                .withPreferences(Map.of(), ChargingPreference.GREENEST);
+        var controller = new ScheduledController(config);
+        // WHEN
+        var out = controller.step(input(List.of(vehicle("v", 0.5, 0.9, 8, 10, 0)), Map.of()));
+        // THEN it charges now, in the green hours
+        assertThat(out.setpointsKw().get("v")).isCloseTo(10, within(1e-6));
+    }
+
+    @Test
+    void stepShouldFollowASiteTargetWhenGridServicesRequestOne() {
+        // GIVEN two V2G vehicles with slack and a site request of -12 kW
+        var controller = new ScheduledController(ScheduledControllerConfig.ofDefaults()
+                .withAllocator(AllocatorConfig.none()));
+        var vehicles = List.of(vehicle("a", 0.6, 0.6, 8, 10, 10), vehicle("b", 0.6, 0.6, 8, 10, 10));
+        // WHEN
+        var out = controller.step(input(vehicles, Map.of("s1", -12.0)));
+        // THEN
+        assertThat(out.setpointsKw().values().stream().mapToDouble(Double::doubleValue).sum())
+                .isCloseTo(-12, within(1e-6));
+    }
+
+    @Test
+    void stepShouldReportAndChargeFullyWhenTheTargetIsUnreachable() {
+        // GIVEN 30 kWh missing, 2 h at 10 kW
+        var controller = new ScheduledController(ScheduledControllerConfig.ofDefaults());
+        // WHEN
+        var out = controller.step(input(List.of(vehicle("late", 0.15, 0.9, 2, 10, 0)), Map.of()));
+        // THEN
+        assertThat(out.unreachableTargets()).containsExactly("late");
+        assertThat(out.setpointsKw().get("late")).isCloseTo(10, within(1e-6));
+    }
+
+    @Test
+    void stepShouldResolveWhenAVehicleArrivesAfterTheMinimumGap() {
+        // GIVEN a plan for one vehicle
+        var controller = new ScheduledController(ScheduledControllerConfig.ofDefaults());
+        var a = vehicle("a", 0.5, 0.9, 8, 10, 0);
+        controller.step(input(List.of(a), Map.of()));
+        var b = vehicle("b", 0.5, 0.9, 8, 10, 0);
+        var sites = Fixtures.sites(Fixtures.site(100, 0));
+        // WHEN b arrives 1 minute later, then 15 minutes later
+        var soon = controller.step(new ControlInput(T0.plus(STEP), STEP, List.of(a, b), sites, EXPENSIVE_FIRST,
+                Map.of()));
+        var later = controller.step(new ControlInput(T0.plus(Duration.ofMinutes(15)), STEP, List.of(a, b), sites,
+                EXPENSIVE_FIRST, Map.of()));
+        // THEN
+        assertThat(soon.resolved()).isFalse();
+        assertThat(later.resolved()).isTrue();
+    }
+}

@@ -1,0 +1,135 @@
+package org.gridfleet.aggregator.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Builds a {@link GridfleetConfig}: defaults, then a YAML file, then environment variables (later wins).
+ * The only place besides the embedded database that reads files or the environment.
+ */
+public final class ConfigLoader {
+
+    /** Environment variable per configuration key. */
+    public static final Map<String, String> ENV_KEYS = Map.ofEntries(
+            Map.entry("GRIDFLEET_HOME", "home"),
+            Map.entry("GRIDFLEET_ADMIN_TOKEN", "adminToken"),
+            Map.entry("GRIDFLEET_HTTP_HOST", "http.host"),
+            Map.entry("GRIDFLEET_HTTP_PORT", "http.port"),
+            Map.entry("GRIDFLEET_HTTP_BODY_LIMIT_BYTES", "http.bodyLimitBytes"),
+            Map.entry("GRIDFLEET_DB_URL", "database.url"),
+            Map.entry("GRIDFLEET_DB_USER", "database.user"),
+            Map.entry("GRIDFLEET_DB_PASSWORD", "database.password"),
+            Map.entry("GRIDFLEET_DB_POOL_SIZE", "database.poolSize"),
+            Map.entry("GRIDFLEET_DB_EMBEDDED_PORT", "database.embeddedPort"),
+            Map.entry("GRIDFLEET_TELEMETRY_QUEUE_CAPACITY", "telemetry.queueCapacity"),
+            Map.entry("GRIDFLEET_TELEMETRY_BATCH_SIZE", "telemetry.batchSize"),
+            Map.entry("GRIDFLEET_TELEMETRY_FLUSH_INTERVAL_MS", "telemetry.flushIntervalMs"));
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private final Path userHome;
+
+    /** @param userHome the user's home directory; the default data directory is {@code userHome/.gridfleet} */
+    public ConfigLoader(Path userHome) {
+        this.userHome = userHome;
+    }
+
+    /**
+     * @param yamlFile optional YAML file
+     * @param env      environment variables (pass {@code System.getenv()} in production)
+     */
+    public GridfleetConfig load(Optional<Path> yamlFile, Map<String, String> env) {
+        Map<String, String> values = new LinkedHashMap<>();
+        yamlFile.ifPresent(f -> flatten("", readYaml(f), values));
+        for (Map.Entry<String, String> e : ENV_KEYS.entrySet()) {
+            String v = env.get(e.getKey());
+            if (v != null && !v.isEmpty()) {
+                values.put(e.getValue(), v);
+            }
+        }
+        for (String key : values.keySet()) {
+            if (!ENV_KEYS.containsValue(key)) {
+                throw new ConfigException(key, values.get(key), "is not a known configuration key");
+            }
+        }
+        return build(values);
+    }
+
+    private GridfleetConfig build(Map<String, String> v) {
+        HttpConfig http = new HttpConfig(
+                v.getOrDefault("http.host", HttpConfig.DEFAULT_HOST),
+                intValue(v, "http.port", HttpConfig.DEFAULT_PORT),
+                longValue(v, "http.bodyLimitBytes", HttpConfig.DEFAULT_BODY_LIMIT_BYTES));
+        DatabaseConfig db = new DatabaseConfig(
+                Optional.ofNullable(v.get("database.url")),
+                v.getOrDefault("database.user", DatabaseConfig.DEFAULT_USER),
+                v.getOrDefault("database.password", ""),
+                intValue(v, "database.poolSize", DatabaseConfig.DEFAULT_POOL_SIZE),
+                intValue(v, "database.embeddedPort", DatabaseConfig.DEFAULT_EMBEDDED_PORT));
+        TelemetryConfig telemetry = new TelemetryConfig(
+                intValue(v, "telemetry.queueCapacity", TelemetryConfig.DEFAULT_QUEUE_CAPACITY),
+                intValue(v, "telemetry.batchSize", TelemetryConfig.DEFAULT_BATCH_SIZE),
+                longValue(v, "telemetry.flushIntervalMs", TelemetryConfig.DEFAULT_FLUSH_INTERVAL_MS));
+        Path home = v.containsKey("home") ? Path.of(v.get("home")) : userHome.resolve(".gridfleet");
+        return new GridfleetConfig(http, db, telemetry, home, Optional.ofNullable(v.get("adminToken")));
+    }
+
+    private static int intValue(Map<String, String> v, String key, int dflt) {
+        long l = longValue(v, key, dflt);
+        if (l < Integer.MIN_VALUE || l > Integer.MAX_VALUE) {
+            throw new ConfigException(key, v.get(key), "is out of integer range");
+        }
+        return (int) l;
+    }
+
+    private static long longValue(Map<String, String> v, String key, long dflt) {
+        String s = v.get(key);
+        if (s == null) {
+            return dflt;
+        }
+        try {
+            return Long.parseLong(s.trim());
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key, s, "is not a whole number");
+        }
+    }
+
+    private static JsonNode readYaml(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException("--config", file.toString(), "is not a readable file");
+        }
+        try {
+            JsonNode root = YAML.readTree(file.toFile());
+            if (root != null && !root.isMissingNode() && !root.isNull() && !root.isObject()) {
+                throw new ConfigException("--config", file.toString(), "must hold a YAML mapping at the top");
+            }
+            return root == null ? YAML.createObjectNode() : root;
+        } catch (IOException e) {
+            throw new ConfigException("--config", file.toString(), "is not valid YAML: " + e.getMessage());
+        }
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, String> out) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return;
+        }
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> f = it.next();
+                flatten(prefix.isEmpty() ? f.getKey() : prefix + "." + f.getKey(), f.getValue(), out);
+            }
+        } else if (node.isValueNode()) {
+            out.put(prefix, node.asText());
+        } else {
+            throw new ConfigException(prefix, node.toString(), "must be a single value");
+        }
+    }
+}

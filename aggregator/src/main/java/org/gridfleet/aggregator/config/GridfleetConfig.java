@@ -1,0 +1,45 @@
+package org.gridfleet.aggregator.config;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The whole validated configuration of one aggregator process. Built by {@link ConfigLoader}
+ * from defaults, then a YAML file, then environment variables.
+ *
+ * @param http          HTTP server settings
+ * @param database      database settings; an absent URL means "start the embedded PostgreSQL"
+ * @param telemetry     telemetry writer settings
+ * @param home          the data directory ({@code GRIDFLEET_HOME}), holding the embedded database
+ * @param adminToken    bootstrap admin bearer token, if configured
+ */
+public record GridfleetConfig(HttpConfig http, DatabaseConfig database, TelemetryConfig telemetry,
+                              Path home, Optional<String> adminToken) {
+
+    public static final int MIN_ADMIN_TOKEN_LENGTH = 16;
+
+    public GridfleetConfig {
+        Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(telemetry, "telemetry");
+        Objects.requireNonNull(home, "home");
+        Objects.requireNonNull(adminToken, "adminToken");
+        adminToken.ifPresent(t -> {
+            if (t.length() < MIN_ADMIN_TOKEN_LENGTH) {
+                throw new ConfigException("adminToken", "<hidden>",
+                        "must be at least " + MIN_ADMIN_TOKEN_LENGTH + " characters");
+            }
+        });
+    }
+
+    public GridfleetConfig withHttp(HttpConfig newHttp) {
+        return new GridfleetConfig(newHttp, database, telemetry, home, adminToken);
+    }
+
+    /** The defaults: port 8080, embedded database under {@code home}. */
+    public static GridfleetConfig defaults(Path home) {
+        return new GridfleetConfig(HttpConfig.DEFAULT, DatabaseConfig.EMBEDDED, TelemetryConfig.DEFAULT,
+                home, Optional.empty());
+    }
+}

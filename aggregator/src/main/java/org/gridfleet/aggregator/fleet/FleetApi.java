@@ -1,0 +1,168 @@
+package org.gridfleet.aggregator.fleet;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.gridfleet.aggregator.http.Access;
+import org.gridfleet.aggregator.http.AuthHandler;
+import org.gridfleet.aggregator.http.GridfleetException;
+import org.gridfleet.aggregator.http.JsonFields;
+import org.gridfleet.aggregator.http.Page;
+import org.gridfleet.aggregator.http.Responses;
+import org.gridfleet.aggregator.storage.Jdbc;
+import org.gridfleet.aggregator.tenant.Principal;
+
+/** {@code /fleets} and {@code /fleets/{fleetId}/vehicles} of the fleet-owner API. */
+public final class FleetApi {
+
+    private final Jdbc jdbc;
+    private final Clock clock;
+    private final FleetStore store = new FleetStore();
+
+    public FleetApi(Jdbc jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public void register(Router api) {
+        api.post("/fleets").handler(ctx -> Responses.created(ctx, this::createFleet));
+        api.get("/fleets").handler(ctx -> Responses.ok(ctx, this::listFleets));
+        api.get("/fleets/:fleetId").handler(ctx -> Responses.ok(ctx, this::getFleet));
+        api.put("/fleets/:fleetId").handler(ctx -> Responses.ok(ctx, this::putFleet));
+        api.delete("/fleets/:fleetId").handler(ctx -> Responses.noContent(ctx, this::deleteFleet));
+        api.post("/fleets/:fleetId/vehicles").handler(ctx -> Responses.created(ctx, this::createVehicle));
+        api.get("/fleets/:fleetId/vehicles").handler(ctx -> Responses.ok(ctx, this::listVehicles));
+        api.get("/fleets/:fleetId/vehicles/:vehicleId").handler(ctx -> Responses.ok(ctx, this::getVehicle));
+        api.put("/fleets/:fleetId/vehicles/:vehicleId").handler(ctx -> Responses.ok(ctx, this::putVehicle));
+        api.delete("/fleets/:fleetId/vehicles/:vehicleId").handler(ctx -> Responses.noContent(ctx, this::deleteVehicle));
+    }
+
+    private Future<JsonObject> createFleet(RoutingContext ctx) {
+        Principal p = AuthHandler.principal(ctx);
+        Access.write(p);
+        String name = FleetJson.fleetName(Responses.body(ctx));
+        Instant now = clock.instant();
+        Fleet f = new Fleet(UUID.randomUUID(), p.tenantId(), name, now, now);
+        return jdbc.tx(c -> {
+            store.insertFleet(c, f);
+            return FleetJson.toJson(f);
+        });
+    }
+
+    private Future<JsonObject> listFleets(RoutingContext ctx) {
+        Scope scope = Access.read(AuthHandler.principal(ctx));
+        Page page = Page.from(ctx.queryParams());
+        return jdbc.tx(c -> {
+            JsonArray items = new JsonArray();
+            store.listFleets(c, scope, page.limit(), page.offset()).forEach(f -> items.add(FleetJson.toJson(f)));
+            return page.body(items, store.countFleets(c, scope), ctx.request().path());
+        });
+    }
+
+    private Future<JsonObject> getFleet(RoutingContext ctx) {
+        Scope scope = Access.read(AuthHandler.principal(ctx));
+        UUID id = fleetId(ctx);
+        return jdbc.tx(c -> FleetJson.toJson(store.findFleet(c, scope, id).orElseThrow(FleetApi::fleetNotFound)));
+    }
+
+    private Future<JsonObject> putFleet(RoutingContext ctx) {
+        Scope scope = Access.write(AuthHandler.principal(ctx));
+        UUID id = fleetId(ctx);
+        String name = FleetJson.fleetName(Responses.body(ctx));
+        Instant now = clock.instant();
+        return jdbc.tx(c -> {
+            if (!store.updateFleet(c, scope, id, name, now)) {
+                throw fleetNotFound();
+            }
+            return FleetJson.toJson(store.findFleet(c, scope, id).orElseThrow());
+        });
+    }
+
+    private Future<Boolean> deleteFleet(RoutingContext ctx) {
+        Scope scope = Access.write(AuthHandler.principal(ctx));
+        UUID id = fleetId(ctx);
+        return jdbc.tx(c -> {
+            if (!store.deleteFleet(c, scope, id)) {
+                throw fleetNotFound();
+            }
+            return true;
+        });
+    }
+
+    private Future<JsonObject> createVehicle(RoutingContext ctx) {
+        Scope scope = Access.write(AuthHandler.principal(ctx));
+        UUID fleetId = fleetId(ctx);
+        JsonObject body = Responses.body(ctx);
+        return jdbc.tx(c -> {
+            Fleet fleet = store.findFleet(c, scope, fleetId).orElseThrow(FleetApi::fleetNotFound);
+            Vehicle v = FleetJson.vehicle(body, UUID.randomUUID(), fleetId, fleet.tenantId(), clock.instant());
+            store.insertVehicle(c, v);
+            return FleetJson.toJson(v);
+        });
+    }
+
+    private Future<JsonObject> listVehicles(RoutingContext ctx) {
+        Scope scope = Access.read(AuthHandler.principal(ctx));
+        UUID fleetId = fleetId(ctx);
+        Page page = Page.from(ctx.queryParams());
+        return jdbc.tx(c -> {
+            store.findFleet(c, scope, fleetId).orElseThrow(FleetApi::fleetNotFound);
+            JsonArray items = new JsonArray();
+            store.listVehicles(c, scope, fleetId, page.limit(), page.offset()).forEach(v -> items.add(FleetJson.toJson(v)));
+            return page.body(items, store.countVehicles(c, scope, fleetId), ctx.request().path());
+        });
+    }
+
+    private Future<JsonObject> getVehicle(RoutingContext ctx) {
+        Scope scope = Access.read(AuthHandler.principal(ctx));
+        UUID fleetId = fleetId(ctx);
+        UUID id = vehicleId(ctx);
+        return jdbc.tx(c -> FleetJson.toJson(store.findVehicle(c, scope, fleetId, id).orElseThrow(FleetApi::vehicleNotFound)));
+    }
+
+    private Future<JsonObject> putVehicle(RoutingContext ctx) {
+        Scope scope = Access.write(AuthHandler.principal(ctx));
+        UUID fleetId = fleetId(ctx);
+        UUID id = vehicleId(ctx);
+        JsonObject body = Responses.body(ctx);
+        return jdbc.tx(c -> {
+            Vehicle old = store.findVehicle(c, scope, fleetId, id).orElseThrow(FleetApi::vehicleNotFound);
+            Vehicle v = FleetJson.vehicle(body, id, fleetId, old.tenantId(), clock.instant());
+            store.updateVehicle(c, scope, v);
+            return FleetJson.toJson(store.findVehicle(c, scope, fleetId, id).orElseThrow());
+        });
+    }
+
+    private Future<Boolean> deleteVehicle(RoutingContext ctx) {
+        Scope scope = Access.write(AuthHandler.principal(ctx));
+        UUID fleetId = fleetId(ctx);
+        UUID id = vehicleId(ctx);
+        return jdbc.tx(c -> {
+            if (!store.deleteVehicle(c, scope, fleetId, id)) {
+                throw vehicleNotFound();
+            }
+            return true;
+        });
+    }
+
+    private static UUID fleetId(RoutingContext ctx) {
+        return JsonFields.pathId(ctx.pathParam("fleetId"), "fleet");
+    }
+
+    private static UUID vehicleId(RoutingContext ctx) {
+        return JsonFields.pathId(ctx.pathParam("vehicleId"), "vehicle");
+    }
+
+    private static GridfleetException fleetNotFound() {
+        return GridfleetException.notFound("fleet");
+    }
+
+    private static GridfleetException vehicleNotFound() {
+        return GridfleetException.notFound("vehicle");
+    }
+}

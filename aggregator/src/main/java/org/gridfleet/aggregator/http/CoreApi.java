@@ -1,0 +1,40 @@
+package org.gridfleet.aggregator.http;
+
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import java.security.SecureRandom;
+import org.gridfleet.aggregator.fleet.FleetApi;
+import org.gridfleet.aggregator.fleet.PasswordHasher;
+import org.gridfleet.aggregator.fleet.SiteApi;
+import org.gridfleet.aggregator.tenant.TenantApi;
+import org.gridfleet.aggregator.tenant.TenantStore;
+import org.gridfleet.aggregator.tenant.TokenHasher;
+
+/** The bearer-authenticated {@code /api/v1}: tenants, fleets, vehicles, sites, chargers. */
+public final class CoreApi implements RouteModule {
+
+    public static final String MOUNT_POINT = "/api/v1";
+
+    private final SecureRandom random;
+    private final int passwordIterations;
+
+    public CoreApi(SecureRandom random, int passwordIterations) {
+        this.random = random;
+        this.passwordIterations = passwordIterations;
+    }
+
+    @Override
+    public String mountPoint() {
+        return MOUNT_POINT;
+    }
+
+    @Override
+    public Router router(Vertx vertx, ApiContext context) {
+        Router api = Router.router(vertx);
+        api.route().handler(context.auth()).handler(context.contract());
+        new TenantApi(context.jdbc(), new TenantStore(context.clock()), new TokenHasher(random)).register(api);
+        new FleetApi(context.jdbc(), context.clock()).register(api);
+        new SiteApi(context.jdbc(), context.clock(), new PasswordHasher(random, passwordIterations)).register(api);
+        return api;
+    }
+}

@@ -2,6 +2,7 @@ package org.gridfleet.aggregator.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Runs the SQL of every dashboard panel against the production migrations, as a role that holds only the grants
+ * Runs the SQL of every dashboard panel and Grafana-managed alert against the production migrations, as a role that holds only the grants
  * of {@code ops/deploy/db/grafana-reader.sql}, with Grafana's macros expanded for the last hour. Seeded telemetry
  * makes every query return rows, and a few panels are checked for the numbers an operator reads off them.
  */
@@ -64,8 +65,9 @@ class DashboardQueriesIT {
     }
 
     @TestFactory
-    Stream<DynamicTest> everySqlPanelShouldReturnRowsAsTheGrafanaReaderWhenTelemetryIsStored() {
-        List<PanelQuery> queries = OPS.panelQueries(OpsFolder.POSTGRES);
+    Stream<DynamicTest> everySqlQueryShouldReturnRowsAsTheGrafanaReaderWhenTelemetryIsStored() {
+        List<PanelQuery> queries = new ArrayList<>(OPS.panelQueries(OpsFolder.POSTGRES));
+        queries.addAll(OPS.alertQueries());
         assertThat(queries).hasSizeGreaterThanOrEqualTo(10);
         return queries.stream().map(q -> DynamicTest.dynamicTest(q.toString(), () -> {
             // WHEN
@@ -104,7 +106,7 @@ class DashboardQueriesIT {
         assertThat(((Number) north.get("usable kW")).doubleValue()).isEqualTo(90.0);
         assertThat(((Number) north.get("metered kW")).doubleValue()).isEqualTo(15.0);
         assertThat(((Number) north.get("use of usable")).doubleValue()).isCloseTo(15.0 / 90.0,
-                org.assertj.core.data.Offset.offset(1e-9));
+                offset(1e-9));
         assertThat(((Number) rows.get(1).get("metered kW")).doubleValue()).isZero();
     }
 
@@ -121,6 +123,22 @@ class DashboardQueriesIT {
     }
 
     @Test
+    void siteLimitAlertShouldExceedItsThresholdOnlyForTheSiteNearItsLimitWhenASiteDrawsNinetyEightPercent()
+            throws SQLException {
+        // GIVEN depot-south (50 kW, no headroom) draws 49 kW for the last minute; depot-north stays at 15 of 90 kW
+        String southAtLimit = "INSERT INTO meter_values VALUES (now() - interval '5 seconds', 'CP-3', 1, 49, 11)";
+        // WHEN
+        List<Map<String, Object>> rows = runAsReader(southAtLimit, alertSql("GridfleetSiteLimitApproached"));
+        // THEN
+        Map<String, Double> use = new LinkedHashMap<>();
+        rows.forEach(r -> use.put((String) r.get("site"), ((Number) r.get("use_of_usable")).doubleValue()));
+        assertThat(use).containsOnlyKeys("depot-north", "depot-south");
+        assertThat(use.get("depot-south")).isCloseTo(0.98, offset(1e-9));
+        assertThat(use.get("depot-north")).isCloseTo(15.0 / 90.0, offset(1e-9));
+        assertThat(OPS.read("grafana/provisioning/alerting/gridfleet.yaml")).contains("params: [0.95]");
+    }
+
+    @Test
     void grafanaReaderShouldBeRefusedWhenItReadsChargerPasswordsOrTokens() {
         // WHEN / THEN
         assertThatThrownBy(() -> runAsReader("SELECT password_hash FROM chargers"))
@@ -134,16 +152,30 @@ class DashboardQueriesIT {
     /** The SQL of the one SQL target of {@code panel} in {@code dashboard}. */
     private static String sqlOf(String dashboard, String panel) {
         List<PanelQuery> found = OPS.panelQueries(OpsFolder.POSTGRES).stream()
-                .filter(q -> q.dashboard().equals(dashboard) && q.panel().equals(panel)).toList();
+                .filter(q -> q.file().equals(dashboard) && q.panel().equals(panel)).toList();
         assertThat(found).as("SQL targets of panel '%s' in %s", panel, dashboard).isNotEmpty();
         return found.get(0).query();
     }
 
-    /** Runs {@code sql} in a rolled-back transaction as the reader role; rows as column label to value. */
+    private static String alertSql(String title) {
+        List<PanelQuery> found = OPS.alertQueries().stream().filter(q -> q.panel().equals(title)).toList();
+        assertThat(found).as("SQL of Grafana alert %s", title).hasSize(1);
+        return found.get(0).query();
+    }
+
     private static List<Map<String, Object>> runAsReader(String sql) throws SQLException {
+        return runAsReader("SELECT 1", sql);
+    }
+
+    /**
+     * Runs {@code setupSql} as the schema owner, then {@code sql} as the reader role, in one rolled-back
+     * transaction; rows as column label to value.
+     */
+    private static List<Map<String, Object>> runAsReader(String setupSql, String sql) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
+                s.execute(setupSql);
                 s.execute("SET LOCAL ROLE " + readerRole);
                 List<Map<String, Object>> rows = new ArrayList<>();
                 try (ResultSet rs = s.executeQuery(sql)) {

@@ -12,14 +12,15 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The repository's {@code ops/} folder as the ops tests read it: every query of every dashboard panel and every
- * alert rule expression. Tests parse these files instead of listing queries or metric names by hand, so a new
+ * The repository's {@code ops/} folder as the ops tests read it: every query of every dashboard panel and of every
+ * Grafana-managed alert, and every Prometheus rule expression. Tests parse these files instead of listing queries or metric names by hand, so a new
  * panel or rule is checked without touching the tests.
  */
 final class OpsFolder {
 
     static final String PROMETHEUS = "prometheus";
     static final String POSTGRES = "grafana-postgresql-datasource";
+    static final String TIMESCALEDB_UID = "gridfleet-timescaledb";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -44,12 +45,15 @@ final class OpsFolder {
         return root.resolve(relative);
     }
 
-    /** One query of one panel. {@code format} is Grafana's result format for SQL targets, else empty. */
-    record PanelQuery(String dashboard, String panel, String refId, String datasourceType, String query,
+    /**
+     * One query of one dashboard panel or Grafana alert rule. {@code format} is Grafana's result format for SQL
+     * queries, else empty.
+     */
+    record PanelQuery(String file, String panel, String refId, String datasourceType, String query,
                       String format) {
         @Override
         public String toString() {
-            return dashboard + " / " + panel + " / " + refId;
+            return file + " / " + panel + " / " + refId;
         }
     }
 
@@ -68,6 +72,25 @@ final class OpsFolder {
 
     List<PanelQuery> panelQueries(String datasourceType) {
         return panelQueries().stream().filter(q -> q.datasourceType().equals(datasourceType)).toList();
+    }
+
+    /** The SQL of every Grafana-managed alert rule in {@code grafana/provisioning/alerting}. */
+    List<PanelQuery> alertQueries() {
+        List<PanelQuery> out = new ArrayList<>();
+        for (Path file : files("grafana/provisioning/alerting", ".yaml")) {
+            for (JsonNode group : read(YAML, file).path("groups")) {
+                for (JsonNode rule : group.path("rules")) {
+                    for (JsonNode data : rule.path("data")) {
+                        if (data.path("datasourceUid").asText().equals(TIMESCALEDB_UID)) {
+                            out.add(new PanelQuery(file.getFileName().toString(), rule.path("title").asText(),
+                                    data.path("refId").asText(), POSTGRES, data.path("model").path("rawSql").asText(),
+                                    data.path("model").path("format").asText("")));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** The {@code expr} of every alerting or recording rule in {@code prometheus/rules}. */

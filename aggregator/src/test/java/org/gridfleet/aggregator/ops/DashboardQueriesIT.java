@@ -115,11 +115,24 @@ class DashboardQueriesIT {
         // GIVEN in one minute bucket: CP-1/1 10 and 20 kW (mean 15), CP-2/1 -4 kW
         // WHEN
         List<Map<String, Object>> rows = runAsReader(lastHour.expand(sqlOf("fleet.json",
-                "Metered vs commanded power (database)")));
+                "Metered vs commanded power")));
         // THEN
         Map<String, Object> inBucket = rows.stream()
                 .filter(r -> ((Number) r.get("time")).longValue() == bucket.getEpochSecond()).findFirst().orElseThrow();
         assertThat(((Number) inBucket.get("metered kW")).doubleValue()).isEqualTo(11.0);
+    }
+
+    @Test
+    void fleetPowerStatsShouldSumMeteredMeansAndLatestSetpointsWhenOlderSetpointsExpired() throws SQLException {
+        // GIVEN last minute metered: CP-1/1 mean 25 kW, CP-2/1 -10 kW; setpoints: CP-2/1 -10 kW a minute ago,
+        // CP-1/1 16 kW half an hour ago (outside the 15-minute window)
+        // WHEN
+        List<Map<String, Object>> metered = runAsReader(lastHour.expand(sqlOf("fleet.json", "Metered fleet power")));
+        List<Map<String, Object>> commanded = runAsReader(lastHour.expand(sqlOf("fleet.json",
+                "Commanded fleet power")));
+        // THEN
+        assertThat(((Number) metered.get(0).get("kw")).doubleValue()).isEqualTo(15.0);
+        assertThat(((Number) commanded.get(0).get("kw")).doubleValue()).isEqualTo(-10.0);
     }
 
     @Test

@@ -28,9 +28,10 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Runs the SQL of every dashboard panel and Grafana-managed alert against the production migrations, as a role that holds only the grants
- * of {@code ops/deploy/db/grafana-reader.sql}, with Grafana's macros expanded for the last hour. Seeded telemetry
- * makes every query return rows, and a few panels are checked for the numbers an operator reads off them.
+ * Runs the SQL of every dashboard panel and Grafana-managed alert against the production migrations, as a role
+ * that holds only the grants of {@code ops/deploy/db/grafana-reader.sql}, with Grafana's macros expanded for the
+ * last hour. Seeded telemetry makes every query return rows, and a few panels are checked for the numbers an
+ * operator reads off them.
  */
 @Timeout(60)
 class DashboardQueriesIT {
@@ -49,7 +50,7 @@ class DashboardQueriesIT {
         readerRole = "grafana_reader_" + dataSource.getSchema();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             Instant now = databaseNow(s);
-            lastHour = new GrafanaSqlMacros(now.minus(1, ChronoUnit.HOURS), now.plus(1, ChronoUnit.MINUTES));
+            lastHour = new GrafanaSqlMacros(now.minus(1, ChronoUnit.HOURS), now.plus(10, ChronoUnit.MINUTES));
             bucket = now.minus(30, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES);
             seed(s);
             s.execute("CREATE ROLE " + readerRole + " NOLOGIN");
@@ -139,7 +140,7 @@ class DashboardQueriesIT {
     void siteLimitAlertShouldExceedItsThresholdOnlyForTheSiteNearItsLimitWhenASiteDrawsNinetyEightPercent()
             throws SQLException {
         // GIVEN depot-south (50 kW, no headroom) draws 49 kW for the last minute; depot-north stays at 15 of 90 kW
-        String southAtLimit = "INSERT INTO meter_values VALUES (now() - interval '5 seconds', 'CP-3', 1, 49, 11)";
+        String southAtLimit = "INSERT INTO meter_values VALUES (now() - interval '5 seconds', 'CP-3', 1, 49, 11);";
         // WHEN
         List<Map<String, Object>> rows = runAsReader(southAtLimit, alertSql("GridfleetSiteLimitApproached"));
         // THEN
@@ -177,18 +178,19 @@ class DashboardQueriesIT {
     }
 
     private static List<Map<String, Object>> runAsReader(String sql) throws SQLException {
-        return runAsReader("SELECT 1", sql);
+        return runAsReader("", sql);
     }
 
     /**
-     * Runs {@code setupSql} as the schema owner, then {@code sql} as the reader role, in one rolled-back
-     * transaction; rows as column label to value.
+     * Inserts {@link #RECENT_ROWS} and {@code extraRows} as the schema owner, then runs {@code sql} as the reader
+     * role, in one rolled-back transaction; rows as column label to value. {@code now()} is the transaction's
+     * start, so "the last minute" holds the same rows however long the test run has taken.
      */
-    private static List<Map<String, Object>> runAsReader(String setupSql, String sql) throws SQLException {
+    private static List<Map<String, Object>> runAsReader(String extraRows, String sql) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
-                s.execute(setupSql);
+                s.execute(RECENT_ROWS + extraRows);
                 s.execute("SET LOCAL ROLE " + readerRole);
                 List<Map<String, Object>> rows = new ArrayList<>();
                 try (ResultSet rs = s.executeQuery(sql)) {
@@ -215,13 +217,32 @@ class DashboardQueriesIT {
         }
     }
 
-    /** Two sites, three chargers and rows in every telemetry table, relative to the database's now(). */
+    /** Rows of the last minutes, inserted in each query's own transaction (see {@link #runAsReader}). */
+    private static final String RECENT_ROWS = """
+            INSERT INTO meter_values VALUES
+              (now() - interval '30 seconds', 'CP-1', 1, 20, 100),
+              (now() - interval '10 seconds', 'CP-1', 1, 30, 100.1),
+              (now() - interval '15 seconds', 'CP-2', 1, -10, 50);
+            INSERT INTO soc_readings VALUES
+              (now() - interval '10 minutes', 'CP-1', 1, 0.20),
+              (now() - interval '1 minute', 'CP-1', 1, 0.05),
+              (now() - interval '2 minutes', 'CP-2', 1, 0.55),
+              (now() - interval '3 minutes', 'CP-3', 1, 1.0);
+            INSERT INTO setpoints VALUES (now() - interval '1 minute', 'CP-2', 1, -10);
+            INSERT INTO setpoint_acks VALUES (now() - interval '59 seconds', 'CP-2', 1, false, 950);
+            INSERT INTO market_signals VALUES
+              (now() - interval '4 seconds', 'pjm-regd', 0.42),
+              (now() - interval '2 seconds', 'rte-frequency', 49.98);
+            """;
+
+    /** Tenant, two sites, three chargers, and the older telemetry rows (committed once for the class). */
     private static void seed(Statement s) throws SQLException {
         UUID tenant = UUID.randomUUID();
         UUID north = UUID.randomUUID();
         UUID south = UUID.randomUUID();
         s.execute("INSERT INTO tenants VALUES ('" + tenant + "', 'ops-test', 'fleet-owner', now())");
-        s.execute("INSERT INTO sites VALUES ('" + north + "', '" + tenant + "', 'depot-north', 100, 10, '[]', now(), now()),"
+        s.execute("INSERT INTO sites VALUES"
+                + " ('" + north + "', '" + tenant + "', 'depot-north', 100, 10, '[]', now(), now()),"
                 + " ('" + south + "', '" + tenant + "', 'depot-south', 50, 0, '[]', now(), now())");
         s.execute("INSERT INTO chargers VALUES"
                 + " ('CP-1', '" + north + "', '" + tenant + "', 'x', 22, true, 'm', 'ocpp21', now(), now()),"
@@ -229,25 +250,13 @@ class DashboardQueriesIT {
                 + " ('CP-3', '" + south + "', '" + tenant + "', 'x', 11, false, 'm', 'none', now(), now())");
         String b = "'" + bucket + "'::timestamptz";
         s.execute("INSERT INTO meter_values VALUES"
-                + " (now() - interval '30 seconds', 'CP-1', 1, 20, 100),"
-                + " (now() - interval '10 seconds', 'CP-1', 1, 30, 100.1),"
-                + " (now() - interval '15 seconds', 'CP-2', 1, -10, 50),"
                 + " (now() - interval '20 minutes', 'CP-3', 1, 7, 10),"
                 + " (" + b + " + interval '10 seconds', 'CP-1', 1, 10, 90),"
                 + " (" + b + " + interval '40 seconds', 'CP-1', 1, 20, 90.1),"
                 + " (" + b + " + interval '20 seconds', 'CP-2', 1, -4, 40),"
                 + " (" + b + " + interval '25 seconds', 'CP-2', 1, NULL, 40)");
-        s.execute("INSERT INTO soc_readings VALUES"
-                + " (now() - interval '10 minutes', 'CP-1', 1, 0.20),"
-                + " (now() - interval '1 minute', 'CP-1', 1, 0.05),"
-                + " (now() - interval '2 minutes', 'CP-2', 1, 0.55),"
-                + " (now() - interval '3 minutes', 'CP-3', 1, 1.0),"
-                + " (now() - interval '2 hours', 'CP-3', 2, 0.30)");
-        s.execute("INSERT INTO setpoints VALUES (" + b + " + interval '5 seconds', 'CP-1', 1, 16),"
-                + " (now() - interval '1 minute', 'CP-2', 1, -10)");
-        s.execute("INSERT INTO setpoint_acks VALUES (" + b + " + interval '6 seconds', 'CP-1', 1, true, 180),"
-                + " (now() - interval '59 seconds', 'CP-2', 1, false, 950)");
-        s.execute("INSERT INTO market_signals VALUES (now() - interval '4 seconds', 'pjm-regd', 0.42),"
-                + " (now() - interval '2 seconds', 'rte-frequency', 49.98)");
+        s.execute("INSERT INTO soc_readings VALUES (now() - interval '2 hours', 'CP-3', 2, 0.30)");
+        s.execute("INSERT INTO setpoints VALUES (" + b + " + interval '5 seconds', 'CP-1', 1, 16)");
+        s.execute("INSERT INTO setpoint_acks VALUES (" + b + " + interval '6 seconds', 'CP-1', 1, true, 180)");
     }
 }

@@ -103,7 +103,7 @@ class MetricsCatalogIT {
         assertThat(catalog).containsAll(used);
     }
 
-    /** Histogram and summary series share their family's name: {@code x_seconds_bucket} belongs to {@code x_seconds}. */
+    /** Histogram and summary series share their family's name: {@code x_seconds_bucket} is {@code x_seconds}. */
     private static Set<String> families(Set<String> series) {
         return series.stream().map(n -> n.replaceFirst("_(bucket|sum|count|max)$", ""))
                 .collect(Collectors.toCollection(TreeSet::new));

@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * The repository's {@code ops/} folder as the ops tests read it: every query of every dashboard panel and of every
- * Grafana-managed alert, and every Prometheus rule expression. Tests parse these files instead of listing queries or metric names by hand, so a new
- * panel or rule is checked without touching the tests.
+ * Grafana-managed alert, and every Prometheus rule expression. Tests parse these files instead of listing queries
+ * or metric names by hand, so a new panel or rule is checked without touching the tests.
  */
 final class OpsFolder {
 

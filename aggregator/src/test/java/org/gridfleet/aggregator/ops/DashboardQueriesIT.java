@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.gridfleet.aggregator.ops.OpsFolder.PanelQuery;
-import org.gridfleet.aggregator.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -46,7 +45,7 @@ class DashboardQueriesIT {
 
     @BeforeAll
     static void migrateSeedAndGrant() throws SQLException {
-        dataSource = TestDatabase.freshSchema(DashboardQueriesIT.class);
+        dataSource = OpsTestDatabase.freshSchema(DashboardQueriesIT.class);
         readerRole = "grafana_reader_" + dataSource.getSchema();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             Instant now = databaseNow(s);

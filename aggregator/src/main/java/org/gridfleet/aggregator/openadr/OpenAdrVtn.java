@@ -42,7 +42,8 @@ public final class OpenAdrVtn {
     private final GridObligationListener listener;
     private final FlexibilitySource flexibility;
     private final OpenAdrVtnConfig config;
-    private VtnOperations operations;
+    // set on the event loop by createRouter, read by publishReport callers on any thread
+    private volatile VtnOperations operations;
 
     /**
      * @param listener    hears the grid obligations of every committed event write (and an empty list on delete)
@@ -59,12 +60,13 @@ public final class OpenAdrVtn {
         this.config = config;
     }
 
-    /** Loads the contract and builds the router; fails if the contract cannot be loaded. */
-    public Future<Router> createRouter() {
-        return OpenAdrContract.load(vertx, OpenAdrContract.CLASSPATH_301).map(this::build);
+    /** Loads the 3.0.1 contract from the classpath; load it once before building routers. */
+    public static Future<OpenAdrContract.Loaded> loadContract(Vertx vertx) {
+        return OpenAdrContract.load(vertx, OpenAdrContract.CLASSPATH_301);
     }
 
-    private Router build(OpenAdrContract.Loaded contract) {
+    /** Builds the router over a loaded contract ({@link #loadContract}); call once per VTN. */
+    public Router createRouter(OpenAdrContract.Loaded contract) {
         RetryConfig retry = RetryConfig.custom().maxAttempts(config.webhookMaxAttempts())
                 .intervalFunction(IntervalFunction.ofExponentialBackoff(config.webhookBackoff(), 2.0))
                 .build();
@@ -99,11 +101,11 @@ public final class OpenAdrVtn {
     /**
      * Stores Gridfleet's own report for an event (clientName {@code gridfleet}): USAGE, DEMAND, BASELINE,
      * UP/DOWN_REGULATION_AVAILABLE and STORAGE_* per interval and target, readable by BL clients.
-     * Call after {@link #createRouter()} has completed, e.g. when the event's last interval has ended.
+     * Call after {@link #createRouter} has run, e.g. when the event's last interval has ended.
      */
     public Future<JsonObject> publishReport(String eventId) {
         if (operations == null) {
-            return Future.failedFuture(new IllegalStateException("createRouter() must complete first"));
+            return Future.failedFuture(new IllegalStateException("createRouter must run first"));
         }
         return operations.publishReport(eventId);
     }

@@ -66,9 +66,17 @@ public final class OpenAdrModule {
      */
     public Future<JsonObject> publishReport(String eventId) {
         OpenAdrVtn mounted = vtn;
-        return mounted == null
-                ? Future.failedFuture(new IllegalStateException("the OpenADR VTN is not mounted yet"))
-                : mounted.publishReport(eventId);
+        return mounted == null ? notMounted() : mounted.publishReport(eventId);
+    }
+
+    /** Completes when the stored events' obligations are back on the listener after a (re)start; fails before mounting. */
+    public Future<Integer> obligationsRestored() {
+        OpenAdrVtn mounted = vtn;
+        return mounted == null ? notMounted() : mounted.restored();
+    }
+
+    private static <T> Future<T> notMounted() {
+        return Future.failedFuture(new IllegalStateException("the OpenADR VTN is not mounted yet"));
     }
 
     /** Store and tokens over the server's database, shared by both routers (built one after the other). */

@@ -22,6 +22,8 @@ import org.gridfleet.aggregator.openadr.grid.GridObligationListener;
 import org.gridfleet.aggregator.openadr.store.OpenAdrStore;
 import org.gridfleet.aggregator.openadr.vtn.OpenAdrContract;
 import org.gridfleet.aggregator.openadr.vtn.VtnOperations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The OpenADR 3.0.1 VTN face of Gridfleet: builds a Vert.x {@link Router} to mount at {@link #MOUNT_PATH}
@@ -32,6 +34,8 @@ import org.gridfleet.aggregator.openadr.vtn.VtnOperations;
  * {@code bearerAuth} alternative is not read as "any token will do"). Failures are {@code problem} objects.
  */
 public final class OpenAdrVtn {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OpenAdrVtn.class);
 
     public static final String MOUNT_PATH = "/openadr3";
 
@@ -44,6 +48,7 @@ public final class OpenAdrVtn {
     private final OpenAdrVtnConfig config;
     // set on the event loop by createRouter, read by publishReport callers on any thread
     private volatile VtnOperations operations;
+    private volatile Future<Integer> restored;
 
     /**
      * @param listener    hears the grid obligations of every committed event write (and an empty list on delete)
@@ -85,8 +90,14 @@ public final class OpenAdrVtn {
             route.addFailureHandler(ProblemResponses::handleFailure);
         }
 
+        restored = operations.announceStoredEvents()
+                .onSuccess(n -> LOG.info("OpenADR: obligations of {} stored events announced", n))
+                .onFailure(e -> LOG.error("OpenADR: stored events could not be announced; their obligations are missing", e));
+
         Router root = Router.router(vertx);
         root.route().handler(BodyHandler.create().setBodyLimit(config.maxBodyBytes()));
+        // a write racing the start-up announcement could otherwise be overwritten by the stored, older version
+        root.route().handler(ctx -> restored.onComplete(done -> ctx.next()));
         root.post("/auth/token").handler(operations.tokenEndpoint());
         // 3.1 makes /auth/server mandatory; serving it on 3.0.1 costs nothing and helps 3.1-aware clients.
         root.get("/auth/server").handler(ctx -> ctx.json(
@@ -108,6 +119,15 @@ public final class OpenAdrVtn {
             return Future.failedFuture(new IllegalStateException("createRouter must run first"));
         }
         return operations.publishReport(eventId);
+    }
+
+    /**
+     * Completes once the obligations of the events already stored (from before a restart) have been handed to
+     * the listener, with their count; {@link #createRouter} starts it and holds VTN requests until then.
+     */
+    public Future<Integer> restored() {
+        Future<Integer> started = restored;
+        return started == null ? Future.failedFuture(new IllegalStateException("createRouter must run first")) : started;
     }
 
     private static Scope requiredScope(OpenAdrContract.Loaded contract, Operation operation) {

@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.gridfleet.aggregator.http.ApiContext;
+import org.gridfleet.aggregator.http.RouteModule;
 import org.gridfleet.aggregator.openadr.auth.TokenConfig;
 import org.gridfleet.aggregator.openadr.grid.DispatchOverlay;
 import org.gridfleet.aggregator.openadr.grid.FlexibilitySource;
@@ -37,6 +39,9 @@ class OpenAdrModuleIT {
     private static final Instant T17 = Instant.parse("2026-11-28T17:00:00Z");
     private static final Instant T18 = Instant.parse("2026-11-28T18:00:00Z");
 
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    private static final OpenAdrConfig CONFIG = new OpenAdrConfig(OpenAdrVtnConfig.ofDefaults("http://127.0.0.1/openadr3"),
+            new TokenConfig(Duration.ofMinutes(30), 1000));
     private static final ObligationBoard BOARD = new ObligationBoard();
     private static OpenAdrModule module;
     private static TestServer server;
@@ -44,10 +49,8 @@ class OpenAdrModuleIT {
 
     @BeforeAll
     static void start() {
-        OpenAdrConfig config = new OpenAdrConfig(OpenAdrVtnConfig.ofDefaults("http://127.0.0.1/openadr3"),
-                new TokenConfig(Duration.ofMinutes(30), 1000));
-        server = TestServer.start(OpenAdrModuleIT.class, Clock.fixed(NOW, ZoneOffset.UTC), vertx -> {
-            module = OpenAdrModule.load(vertx, config, BOARD, FlexibilitySource.UNAVAILABLE).await();
+        server = TestServer.start(OpenAdrModuleIT.class, CLOCK, vertx -> {
+            module = OpenAdrModule.load(vertx, CONFIG, BOARD, FlexibilitySource.UNAVAILABLE).await();
             return module.routeModules();
         });
         contract = ContractCheck.load(server.vertx).await();
@@ -122,7 +125,7 @@ class OpenAdrModuleIT {
         String ven = tokenOf("depot-ven", "VEN", "depot-ven");
         // AND a program
         HttpResponse<Buffer> program = openAdr("createProgram", server.client.post("/openadr3/programs"), utility,
-                new JsonObject().put("programName", "evening-peak"));
+                new JsonObject().put("programName", "evening-peak-north"));
         assertThat(program.statusCode()).isEqualTo(201);
 
         // WHEN the utility posts a 17:00-18:00 import cap of 150 kW for site depot
@@ -146,7 +149,7 @@ class OpenAdrModuleIT {
         HttpResponse<Buffer> venWrite = openAdr("createEvent", server.client.post("/openadr3/events"), ven,
                 capEvent(program.bodyAsJsonObject().getString("id"), "depot", 1.0));
         assertThat(venWrite.statusCode()).isEqualTo(403);
-        assertThat(BOARD.all()).containsExactly(cap);
+        assertThat(BOARD.inForceAtSite("depot", T17)).containsExactly(cap);
 
         // AND without a flexibility source Gridfleet publishes no report rather than invented numbers
         assertThatThrownBy(() -> module.publishReport(eventId).await()).hasMessageContaining("no flexibility source");
@@ -157,7 +160,30 @@ class OpenAdrModuleIT {
         HttpResponse<Buffer> deleted = openAdr("deleteEvent", server.client.delete("/openadr3/events/" + eventId),
                 utility, null);
         assertThat(deleted.statusCode()).isEqualTo(200);
-        assertThat(BOARD.all()).isEmpty();
+        assertThat(BOARD.ofEvent(eventId)).isEmpty();
+        assertThat(BOARD.inForceAtSite("depot", T17)).isEmpty();
         assertThat(DispatchOverlay.of(BOARD.all()).limits().maxKw("depot", T17)).isEqualTo(Double.POSITIVE_INFINITY);
+    }
+
+    @Test
+    void obligationsRestoredShouldPutStoredEventsOnAFreshBoardWhenTheModuleIsMountedAgain() {
+        // GIVEN an 80 kW import cap for site yard stored through the running server
+        String utility = tokenOf("utility-south", "BL", null);
+        String programId = openAdr("createProgram", server.client.post("/openadr3/programs"), utility,
+                new JsonObject().put("programName", "evening-peak-south")).bodyAsJsonObject().getString("id");
+        String eventId = openAdr("createEvent", server.client.post("/openadr3/events"), utility,
+                capEvent(programId, "yard", 80.0)).bodyAsJsonObject().getString("id");
+
+        // WHEN the module is mounted again over the same database with an empty board, as after a restart
+        ObligationBoard fresh = new ObligationBoard();
+        OpenAdrModule restarted = OpenAdrModule.load(server.vertx, CONFIG, fresh, FlexibilitySource.UNAVAILABLE).await();
+        RouteModule vtnRoutes = restarted.routeModules().stream()
+                .filter(m -> m.mountPoint().equals(OpenAdrVtn.MOUNT_PATH)).findFirst().orElseThrow();
+        vtnRoutes.router(server.vertx, new ApiContext(CLOCK, server.dataSource, null, null, null, null));
+
+        // THEN the stored cap is back on the new board
+        assertThat(restarted.obligationsRestored().await()).isPositive();
+        assertThat(fresh.ofEvent(eventId)).containsExactly(
+                new GridObligation.ImportCapacityLimit(eventId, new GridTarget.Site("yard"), T17, T18, 80.0));
     }
 }

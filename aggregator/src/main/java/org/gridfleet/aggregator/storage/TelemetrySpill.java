@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -30,7 +29,7 @@ final class TelemetrySpill implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TelemetrySpill.class);
     /** Small segments bound what a crash replays twice and how soon replayed rows free disk space. */
-    static final long SEGMENT_BYTES = 4L << 20;
+    private static final long SEGMENT_BYTES = 4L << 20;
     private static final String SUFFIX = ".spill";
 
     private record Segment(Path path, long rows, long bytes) {
@@ -38,6 +37,7 @@ final class TelemetrySpill implements AutoCloseable {
 
     private final Path directory;
     private final long maxBytes;
+    private final long segmentBytes;
     private final TreeMap<Long, Segment> segments = new TreeMap<>();
     private final ArrayDeque<EncodedRow> loaded = new ArrayDeque<>();
     private long loadedSegment;
@@ -47,14 +47,20 @@ final class TelemetrySpill implements AutoCloseable {
     private long bytes;
     private volatile long rows;
 
-    private TelemetrySpill(Path directory, long maxBytes) {
+    private TelemetrySpill(Path directory, long maxBytes, long segmentBytes) {
         this.directory = directory;
         this.maxBytes = maxBytes;
+        this.segmentBytes = segmentBytes;
     }
 
     /** Opens (creating if needed) the spill in {@code directory}; segments left by an earlier run are kept. */
     static TelemetrySpill open(Path directory, long maxBytes) {
-        TelemetrySpill spill = new TelemetrySpill(directory, maxBytes);
+        return open(directory, maxBytes, SEGMENT_BYTES);
+    }
+
+    /** @param segmentBytes size past which appends start a new segment */
+    static TelemetrySpill open(Path directory, long maxBytes, long segmentBytes) {
+        TelemetrySpill spill = new TelemetrySpill(directory, maxBytes, segmentBytes);
         try {
             Files.createDirectories(directory);
             try (Stream<Path> files = Files.list(directory)) {
@@ -104,7 +110,7 @@ final class TelemetrySpill implements AutoCloseable {
             if (bytes + size > maxBytes) {
                 break;
             }
-            if (tail == null || roll && segments.get(tailSegment).bytes() >= SEGMENT_BYTES) {
+            if (tail == null || roll && segments.get(tailSegment).bytes() >= segmentBytes) {
                 openTail(segments.isEmpty() ? 0 : segments.lastKey() + 1);
             }
             tail.write(line);
@@ -207,12 +213,5 @@ final class TelemetrySpill implements AutoCloseable {
     @Override
     public synchronized void close() throws IOException {
         sealTail();
-    }
-
-    /** Segment number to rows, for tests. */
-    synchronized Map<Long, Long> segmentRows() {
-        Map<Long, Long> out = new TreeMap<>();
-        segments.forEach((n, s) -> out.put(n, s.rows()));
-        return out;
     }
 }

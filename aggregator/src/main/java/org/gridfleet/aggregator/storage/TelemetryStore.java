@@ -14,15 +14,18 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 /**
- * Writes batches of encoded telemetry rows in one transaction per batch: each table's rows are COPYed
- * into a session-local staging table, then inserted with {@code ON CONFLICT DO NOTHING}, so a batch
- * written twice (a retry after a lost commit, a replayed spill segment) leaves each row once.
+ * Writes batches of encoded telemetry rows in one transaction per batch. Fast path: each table's rows are
+ * COPYed straight into the table. When that hits the row identity (unique violation: a retry after a lost
+ * commit, a replayed spill segment, a charger's duplicate), the batch is rolled back and written again
+ * through a session-local staging table with {@code INSERT ... ON CONFLICT DO NOTHING}, so each row is
+ * kept once.
  * Holds one connection of the pool for its whole life and opens a new one after any failure.
  * Used by one thread only.
  */
 final class TelemetryStore implements AutoCloseable {
 
     /** A hung socket (network partition) fails the batch after this long instead of stalling the writer. */
+    private static final String UNIQUE_VIOLATION = "23505";
     private static final int NETWORK_TIMEOUT_MS = (int) TimeUnit.SECONDS.toMillis(30);
 
     private final DataSource dataSource;
@@ -40,21 +43,44 @@ final class TelemetryStore implements AutoCloseable {
             byTable.computeIfAbsent(r.table(), t -> new StringBuilder(rows.size() * 64)).append(r.line()).append('\n');
         }
         Connection c = connection();
+        try {
+            try {
+                for (Map.Entry<TelemetryRow.Table, StringBuilder> e : byTable.entrySet()) {
+                    copyIn(e.getKey().sqlName(), e.getKey(), e.getValue());
+                }
+                c.commit();
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+                c.rollback();
+                writeSkippingKnownRows(c, byTable);
+            }
+        } catch (SQLException | IOException | RuntimeException e) {
+            closeConnection();
+            throw e instanceof SQLException sql ? sql : new SQLException("telemetry COPY failed", "08006", e);
+        }
+    }
+
+    /** The slow path, for a batch holding rows already written: COPY to staging, insert what is new. */
+    private void writeSkippingKnownRows(Connection c, Map<TelemetryRow.Table, StringBuilder> byTable)
+            throws SQLException, IOException {
         try (Statement s = c.createStatement()) {
             for (Map.Entry<TelemetryRow.Table, StringBuilder> e : byTable.entrySet()) {
                 TelemetryRow.Table table = e.getKey();
                 String columns = String.join(", ", table.columns());
-                copy.copyIn("COPY " + staging(table) + " (" + columns + ") FROM STDIN",
-                        new StringReader(e.getValue().toString()));
+                copyIn(staging(table), table, e.getValue());
                 s.executeUpdate("INSERT INTO " + table.sqlName() + " (" + columns + ") SELECT " + columns
                         + " FROM " + staging(table) + " ON CONFLICT (" + String.join(", ", table.key())
                         + ") DO NOTHING");
             }
             c.commit();
-        } catch (SQLException | IOException | RuntimeException e) {
-            closeConnection();
-            throw e instanceof SQLException sql ? sql : new SQLException("telemetry COPY failed", "08006", e);
         }
+    }
+
+    private void copyIn(String target, TelemetryRow.Table table, StringBuilder lines) throws SQLException, IOException {
+        copy.copyIn("COPY " + target + " (" + String.join(", ", table.columns()) + ") FROM STDIN",
+                new StringReader(lines.toString()));
     }
 
     /**

@@ -80,8 +80,13 @@ final class TelemetryFlusher implements Runnable {
                     held = handoff.poll();
                     fromSpill = false;
                     if (held == null && spill != null && !spill.isEmpty() && !shutdown.park(reachable)) {
-                        held = spill.peek(batchSize);
-                        fromSpill = true;
+                        List<EncodedRow> spilled = spill.peek(batchSize);
+                        // a batch handed over just before the intake began to spill is older than the spill
+                        held = handoff.poll();
+                        fromSpill = held == null;
+                        if (fromSpill) {
+                            held = spilled;
+                        }
                     }
                     if (held == null || held.isEmpty()) {
                         held = null;

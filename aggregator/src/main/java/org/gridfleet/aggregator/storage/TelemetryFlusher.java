@@ -168,7 +168,7 @@ final class TelemetryFlusher implements Runnable {
     }
 
     /** Shutdown: the held batch and anything handed over are older than the whole spill, so they go first. */
-    private void park(List<EncodedRow> held) throws IOException {
+    private void park(List<EncodedRow> held) {
         List<EncodedRow> rows = new ArrayList<>(held);
         for (List<EncodedRow> b = handoff.poll(); b != null; b = handoff.poll()) {
             rows.addAll(b);
@@ -176,7 +176,12 @@ final class TelemetryFlusher implements Runnable {
         if (rows.isEmpty()) {
             return;
         }
-        int kept = spill == null ? 0 : spill.prepend(rows);
+        int kept = 0;
+        try {
+            kept = spill == null ? 0 : spill.prepend(rows);
+        } catch (IOException e) {
+            LOG.error("telemetry spill cannot be written at shutdown; {} rows dropped", rows.size(), e);
+        }
         inMemory.addAndGet(-rows.size());
         counts.spilled(kept);
         if (kept < rows.size()) {

@@ -58,6 +58,8 @@ public final class TelemetryWriter implements AutoCloseable {
     private volatile boolean closing;
     private volatile boolean intakeDone;
     private volatile long parkAtNanos = Long.MAX_VALUE;
+    /** Intake thread only: the last spill append failed, so the next failure is not logged again. */
+    private boolean spillFailing;
 
     public TelemetryWriter(DataSource dataSource, TelemetryConfig config, TelemetryMetrics metrics) {
         this.config = config;
@@ -176,8 +178,6 @@ public final class TelemetryWriter implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (IOException e) {
-            LOG.error("telemetry spill failed; rows still in memory are lost when the process stops", e);
         } finally {
             // a row offered while close() began can land after the last take: count it, never lose it silently
             List<TelemetryRow> late = new ArrayList<>();
@@ -207,8 +207,19 @@ public final class TelemetryWriter implements AutoCloseable {
         return batch;
     }
 
-    private void toSpill(List<EncodedRow> batch) throws IOException {
-        int kept = spill.append(batch);
+    /** A spill that cannot be written (disk full, I/O error) costs the batch, counted, not the intake thread. */
+    private void toSpill(List<EncodedRow> batch) {
+        int kept;
+        try {
+            kept = spill.append(batch);
+            spillFailing = false;
+        } catch (IOException e) {
+            if (!spillFailing) {
+                LOG.error("telemetry spill cannot be written; rows that do not fit in memory are dropped", e);
+            }
+            spillFailing = true;
+            kept = 0;
+        }
         inMemory.addAndGet(-batch.size());
         counts.spilled(kept);
         if (kept < batch.size()) {

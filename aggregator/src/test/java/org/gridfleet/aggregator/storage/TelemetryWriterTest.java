@@ -165,6 +165,27 @@ class TelemetryWriterTest {
         assertThat(bytes).as("rows of about 60 bytes fill the 4 KB cap").isBetween(4096L - 100, 4096L);
     }
 
+    @Test
+    void writerShouldKeepCountingDropsWhenTheSpillCannotBeWritten() throws Exception {
+        // GIVEN a database that is down and a spill directory that is replaced by a plain file after start
+        Path dir = spillDir.resolve("spill");
+        TelemetryWriter writer = new TelemetryWriter(DOWN,
+                new TelemetryConfig(100, 20, 10).withSpill(dir, 1 << 20).withRetryMaxMs(50), TelemetryMetrics.NOOP);
+        Files.delete(dir);
+        Files.writeString(dir, "not a directory");
+        // WHEN
+        for (int i = 0; i < 1000; i++) {
+            writer.offer(new TelemetryRow.MarketSignal(T0.plusMillis(i), "rte-frequency", 50.0));
+            if (i % 10 == 9) {
+                Thread.sleep(1);
+            }
+        }
+        writer.close(Duration.ofSeconds(10));
+        // THEN the intake thread went on: every row is counted as dropped, none sits unaccounted in memory
+        assertThat(writer.dropped()).isEqualTo(1000);
+        assertThat(writer.queued()).isZero();
+    }
+
     private static long count(String sql) throws Exception {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();

@@ -31,7 +31,11 @@ public final class ConfigLoader {
             Map.entry("GRIDFLEET_DB_EMBEDDED_PORT", "database.embeddedPort"),
             Map.entry("GRIDFLEET_TELEMETRY_QUEUE_CAPACITY", "telemetry.queueCapacity"),
             Map.entry("GRIDFLEET_TELEMETRY_BATCH_SIZE", "telemetry.batchSize"),
-            Map.entry("GRIDFLEET_TELEMETRY_FLUSH_INTERVAL_MS", "telemetry.flushIntervalMs"));
+            Map.entry("GRIDFLEET_TELEMETRY_FLUSH_INTERVAL_MS", "telemetry.flushIntervalMs"),
+            // telemetry spill and retry (storage owner)
+            Map.entry("GRIDFLEET_TELEMETRY_SPILL_DIR", "telemetry.spillDir"),
+            Map.entry("GRIDFLEET_TELEMETRY_SPILL_MAX_BYTES", "telemetry.spillMaxBytes"),
+            Map.entry("GRIDFLEET_TELEMETRY_RETRY_MAX_MS", "telemetry.retryMaxMs"));
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -74,11 +78,17 @@ public final class ConfigLoader {
                 v.getOrDefault("database.password", ""),
                 intValue(v, "database.poolSize", DatabaseConfig.DEFAULT_POOL_SIZE),
                 intValue(v, "database.embeddedPort", DatabaseConfig.DEFAULT_EMBEDDED_PORT));
+        Path home = v.containsKey("home") ? Path.of(v.get("home")) : userHome.resolve(".gridfleet");
+        // --- telemetry (storage owner): the spill lives under home unless telemetry.spillDir says otherwise
         TelemetryConfig telemetry = new TelemetryConfig(
                 intValue(v, "telemetry.queueCapacity", TelemetryConfig.DEFAULT_QUEUE_CAPACITY),
                 intValue(v, "telemetry.batchSize", TelemetryConfig.DEFAULT_BATCH_SIZE),
-                longValue(v, "telemetry.flushIntervalMs", TelemetryConfig.DEFAULT_FLUSH_INTERVAL_MS));
-        Path home = v.containsKey("home") ? Path.of(v.get("home")) : userHome.resolve(".gridfleet");
+                longValue(v, "telemetry.flushIntervalMs", TelemetryConfig.DEFAULT_FLUSH_INTERVAL_MS),
+                Optional.of(v.containsKey("telemetry.spillDir") ? Path.of(v.get("telemetry.spillDir"))
+                        : home.resolve(TelemetryConfig.DEFAULT_SPILL_DIRECTORY_NAME)),
+                longValue(v, "telemetry.spillMaxBytes", TelemetryConfig.DEFAULT_SPILL_MAX_BYTES),
+                longValue(v, "telemetry.retryMaxMs", TelemetryConfig.DEFAULT_RETRY_MAX_MS));
+        // --- end telemetry
         return new GridfleetConfig(http, db, telemetry, home, Optional.ofNullable(v.get("adminToken")));
     }
 

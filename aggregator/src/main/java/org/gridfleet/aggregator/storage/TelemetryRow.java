@@ -1,39 +1,42 @@
 package org.gridfleet.aggregator.storage;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * One time-series row for {@link TelemetryWriter}. Power in kW (positive = into the battery),
- * energy in kWh, SoC 0..1, times in UTC.
+ * energy in kWh, SoC 0..1, times in UTC (stored to the microsecond). A row's identity is its table's
+ * {@link Table#key()}: writing the same identity twice keeps the first, so replays are idempotent.
  */
 public sealed interface TelemetryRow {
 
     /** Table the row belongs to; rows of one table are inserted together. */
     Table table();
 
-    /** Binds this row's values starting at parameter {@code index}. */
-    void bind(PreparedStatement ps, int index) throws SQLException;
+    /** Appends this row's columns, in {@link Table#columns()} order, as one COPY text line (no newline). */
+    void appendCopyText(StringBuilder out);
 
-    /** A telemetry table and its columns in bind order. */
+    /** A telemetry table, its columns in COPY order, and the columns that identify a row (a unique index). */
     enum Table {
         METER_VALUES("meter_values", List.of("time", "charger_id", "evse_id", "power_kw", "energy_kwh")),
         SOC_READINGS("soc_readings", List.of("time", "charger_id", "evse_id", "soc")),
         SETPOINTS("setpoints", List.of("time", "charger_id", "evse_id", "power_kw")),
         SETPOINT_ACKS("setpoint_acks", List.of("time", "charger_id", "evse_id", "accepted", "latency_ms")),
-        MARKET_SIGNALS("market_signals", List.of("time", "source", "value"));
+        MARKET_SIGNALS("market_signals", List.of("time", "source", "value"), List.of("source", "time"));
 
         private final String sqlName;
         private final List<String> columns;
+        private final List<String> key;
 
         Table(String sqlName, List<String> columns) {
+            this(sqlName, columns, List.of("charger_id", "time", "evse_id"));
+        }
+
+        Table(String sqlName, List<String> columns, List<String> key) {
             this.sqlName = sqlName;
             this.columns = columns;
+            this.key = key;
         }
 
         public String sqlName() {
@@ -42,6 +45,21 @@ public sealed interface TelemetryRow {
 
         public List<String> columns() {
             return columns;
+        }
+
+        /** The columns of the row identity (the table's unique index, migration V5). */
+        public List<String> key() {
+            return key;
+        }
+
+        /** The table whose {@link #sqlName()} is {@code name}. */
+        static Table bySqlName(String name) {
+            for (Table t : values()) {
+                if (t.sqlName.equals(name)) {
+                    return t;
+                }
+            }
+            throw new IllegalArgumentException("no telemetry table " + name);
         }
     }
 
@@ -58,12 +76,11 @@ public sealed interface TelemetryRow {
         }
 
         @Override
-        public void bind(PreparedStatement ps, int i) throws SQLException {
-            ps.setTimestamp(i, Timestamp.from(time));
-            ps.setString(i + 1, chargerId);
-            ps.setInt(i + 2, evseId);
-            setNullableDouble(ps, i + 3, powerKw);
-            setNullableDouble(ps, i + 4, energyKwh);
+        public void appendCopyText(StringBuilder out) {
+            evseColumns(out, time, chargerId, evseId);
+            CopyText.number(out, powerKw);
+            CopyText.tab(out);
+            CopyText.number(out, energyKwh);
         }
     }
 
@@ -83,11 +100,9 @@ public sealed interface TelemetryRow {
         }
 
         @Override
-        public void bind(PreparedStatement ps, int i) throws SQLException {
-            ps.setTimestamp(i, Timestamp.from(time));
-            ps.setString(i + 1, chargerId);
-            ps.setInt(i + 2, evseId);
-            ps.setDouble(i + 3, soc);
+        public void appendCopyText(StringBuilder out) {
+            evseColumns(out, time, chargerId, evseId);
+            CopyText.number(out, soc);
         }
     }
 
@@ -104,11 +119,9 @@ public sealed interface TelemetryRow {
         }
 
         @Override
-        public void bind(PreparedStatement ps, int i) throws SQLException {
-            ps.setTimestamp(i, Timestamp.from(time));
-            ps.setString(i + 1, chargerId);
-            ps.setInt(i + 2, evseId);
-            ps.setDouble(i + 3, powerKw);
+        public void appendCopyText(StringBuilder out) {
+            evseColumns(out, time, chargerId, evseId);
+            CopyText.number(out, powerKw);
         }
     }
 
@@ -125,16 +138,11 @@ public sealed interface TelemetryRow {
         }
 
         @Override
-        public void bind(PreparedStatement ps, int i) throws SQLException {
-            ps.setTimestamp(i, Timestamp.from(time));
-            ps.setString(i + 1, chargerId);
-            ps.setInt(i + 2, evseId);
-            ps.setBoolean(i + 3, accepted);
-            if (latencyMs == null) {
-                ps.setNull(i + 4, Types.BIGINT);
-            } else {
-                ps.setLong(i + 4, latencyMs);
-            }
+        public void appendCopyText(StringBuilder out) {
+            evseColumns(out, time, chargerId, evseId);
+            CopyText.bool(out, accepted);
+            CopyText.tab(out);
+            CopyText.number(out, latencyMs);
         }
     }
 
@@ -151,18 +159,22 @@ public sealed interface TelemetryRow {
         }
 
         @Override
-        public void bind(PreparedStatement ps, int i) throws SQLException {
-            ps.setTimestamp(i, Timestamp.from(time));
-            ps.setString(i + 1, source);
-            ps.setDouble(i + 2, value);
+        public void appendCopyText(StringBuilder out) {
+            CopyText.time(out, time);
+            CopyText.tab(out);
+            CopyText.text(out, source);
+            CopyText.tab(out);
+            CopyText.number(out, value);
         }
     }
 
-    private static void setNullableDouble(PreparedStatement ps, int i, Double v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.DOUBLE);
-        } else {
-            ps.setDouble(i, v);
-        }
+    /** The leading time, charger and EVSE columns every charger table shares, and the tab after them. */
+    private static void evseColumns(StringBuilder out, Instant time, String chargerId, int evseId) {
+        CopyText.time(out, time);
+        CopyText.tab(out);
+        CopyText.text(out, chargerId);
+        CopyText.tab(out);
+        out.append(evseId);
+        CopyText.tab(out);
     }
 }

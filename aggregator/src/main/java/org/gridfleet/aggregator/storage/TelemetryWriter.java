@@ -1,18 +1,13 @@
 package org.gridfleet.aggregator.storage;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.gridfleet.aggregator.config.TelemetryConfig;
 import org.gridfleet.aggregator.metrics.TelemetryMetrics;
@@ -20,146 +15,244 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Non-blocking, batched writer of telemetry rows. {@link #offer} never blocks (safe on an event
- * loop): it puts the row in a bounded queue or, when the queue is full, drops it and counts the
- * drop. One worker thread drains the queue and writes each table's rows with one multi-row INSERT
- * per batch. Losing telemetry under overload is preferred to slowing the control path.
+ * Non-blocking, batched, outage-tolerant writer of telemetry rows. {@link #offer} never blocks (safe on
+ * an event loop): it puts the row in a bounded memory queue, or drops and counts it when the queue is full.
+ *
+ * <p>Two threads behind it. The intake thread takes batches from the queue, encodes them and hands them to
+ * the flusher ({@link TelemetryFlusher}), which COPYs them into the database. When the database is
+ * unreachable or slower than the rows arrive, rows wait in memory; once the queue is half full the intake
+ * thread moves the oldest rows to the spill file ({@link TelemetrySpill}), and only rows that fit neither
+ * are dropped (counted and logged). Rows reach the database in the order they were offered: a batch handed
+ * to the flusher is older than everything spilled, and while the spill is not empty nothing new is handed
+ * over. Row identity ({@link TelemetryRow.Table#key()}) makes every retry and replay idempotent.
  */
 public final class TelemetryWriter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TelemetryWriter.class);
-    /** PostgreSQL accepts at most 65535 bind parameters per statement. */
-    private static final int MAX_PARAMS = 65_535;
+    /** How long the intake thread waits for the flusher before it looks at the queue again. */
+    private static final long HANDOFF_WAIT_MS = 20;
 
-    private final DataSource dataSource;
+    /** What the writer is doing; see the state diagram in the aggregator README. */
+    public enum State {
+        /** The database takes rows as they come; nothing is on disk. */
+        WRITING,
+        /** The database is unreachable: rows wait in memory, the oldest spill to disk past half the queue. */
+        BUFFERING,
+        /** The database is back: spilled rows are written oldest first, then the rows in memory. */
+        REPLAYING,
+        /** Closed: no rows are accepted. */
+        CLOSED
+    }
+
     private final TelemetryConfig config;
     private final TelemetryMetrics metrics;
     private final BlockingQueue<TelemetryRow> queue;
-    private final Thread worker;
-    private final AtomicBoolean running = new AtomicBoolean(true);
-    private final AtomicLong written = new AtomicLong();
-    private final AtomicLong dropped = new AtomicLong();
-    private final AtomicLong failed = new AtomicLong();
+    private final BlockingQueue<List<EncodedRow>> handoff = new ArrayBlockingQueue<>(1);
+    private final TelemetrySpill spill;
+    private final TelemetryCounts counts;
+    private final TelemetryFlusher flusher;
+    /** Rows taken from the queue and neither written, spilled nor dropped yet. */
+    private final AtomicInteger inMemory = new AtomicInteger();
+    private final Thread intake;
+    private final Thread flusherThread;
+    private volatile boolean closing;
+    private volatile boolean intakeDone;
+    private volatile long parkAtNanos = Long.MAX_VALUE;
+    /** Intake thread only: the last spill append failed, so the next failure is not logged again. */
+    private boolean spillFailing;
 
     public TelemetryWriter(DataSource dataSource, TelemetryConfig config, TelemetryMetrics metrics) {
-        this.dataSource = dataSource;
         this.config = config;
         this.metrics = metrics;
         this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
-        metrics.queueDepth(queue::size);
-        this.worker = new Thread(this::run, "gridfleet-telemetry-writer");
-        this.worker.setDaemon(true);
-        this.worker.start();
+        this.spill = config.spillDirectory().map(dir -> TelemetrySpill.open(dir, config.spillMaxBytes())).orElse(null);
+        this.counts = new TelemetryCounts(metrics);
+        this.flusher = new TelemetryFlusher(new TelemetryStore(dataSource), handoff, spill, counts, metrics, inMemory,
+                new TelemetryFlusher.Shutdown() {
+                    @Override
+                    public boolean closing() {
+                        return closing;
+                    }
+
+                    @Override
+                    public boolean park(boolean databaseReachable) {
+                        return TelemetryWriter.this.park(databaseReachable);
+                    }
+
+                    @Override
+                    public boolean intakeDone() {
+                        return intakeDone;
+                    }
+                }, config.batchSize(), config.flushIntervalMs(), config.retryMaxMs());
+        metrics.queueDepth(() -> (int) memoryRows());
+        metrics.spillDepth(() -> spill == null ? 0 : spill.rows());
+        this.intake = new Thread(this::runIntake, "gridfleet-telemetry-intake");
+        this.flusherThread = new Thread(flusher, "gridfleet-telemetry-writer");
+        intake.setDaemon(true);
+        flusherThread.setDaemon(true);
+        intake.start();
+        flusherThread.start();
     }
 
-    /** Queues a row; false (and counted as dropped) if the queue is full or the writer is closed. */
+    /** Queues a row; false (and counted as dropped) if memory is full or the writer is closed. Never blocks. */
     public boolean offer(TelemetryRow row) {
-        if (running.get() && queue.offer(row)) {
+        if (!closing && queue.offer(row)) {
             metrics.queued(row.table().sqlName());
             return true;
         }
-        dropped.incrementAndGet();
-        metrics.dropped();
+        counts.droppedMemoryFull();
         return false;
     }
 
+    /** Rows held in memory (queued or in a batch not yet written or spilled). */
     public int queued() {
-        return queue.size();
+        return (int) memoryRows();
     }
 
     public long written() {
-        return written.get();
+        return counts.written();
     }
 
     public long dropped() {
-        return dropped.get();
+        return counts.dropped();
     }
 
-    /** Rows lost because a batch insert failed. */
+    /** Rows the database refused as invalid (not retried). */
     public long failed() {
-        return failed.get();
+        return counts.failed();
     }
 
-    private void run() {
-        List<TelemetryRow> batch = new ArrayList<>(config.batchSize());
-        while (running.get() || !queue.isEmpty()) {
-            try {
-                TelemetryRow first = queue.poll(config.flushIntervalMs(), TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch, config.batchSize() - 1);
-                flush(batch);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } finally {
-                batch.clear();
-            }
+    public State state() {
+        if (closing) {
+            return State.CLOSED;
         }
+        if (!flusher.reachable()) {
+            return State.BUFFERING;
+        }
+        return spill != null && !spill.isEmpty() ? State.REPLAYING : State.WRITING;
     }
 
-    private void flush(List<TelemetryRow> batch) {
-        long start = System.nanoTime();
-        Map<TelemetryRow.Table, List<TelemetryRow>> byTable = new EnumMap<>(TelemetryRow.Table.class);
-        for (TelemetryRow r : batch) {
-            byTable.computeIfAbsent(r.table(), t -> new ArrayList<>()).add(r);
-        }
-        try (Connection c = dataSource.getConnection()) {
-            for (Map.Entry<TelemetryRow.Table, List<TelemetryRow>> e : byTable.entrySet()) {
-                insert(c, e.getKey(), e.getValue());
-            }
-        } catch (SQLException e) {
-            LOG.warn("telemetry connection failed; {} rows lost", batch.size(), e);
-            failed.addAndGet(batch.size());
-            metrics.failed(batch.size());
-        }
-        metrics.flushed(Duration.ofNanos(System.nanoTime() - start));
+    /** What is not yet in the database; cheap, safe from any thread (readiness calls it). */
+    public TelemetryBacklog backlog() {
+        return new TelemetryBacklog(state(), memoryRows(), spill == null ? 0 : spill.rows(), dropped());
     }
 
-    private void insert(Connection c, TelemetryRow.Table table, List<TelemetryRow> rows) {
-        int width = table.columns().size();
-        int perStatement = Math.max(1, MAX_PARAMS / width);
-        for (int from = 0; from < rows.size(); from += perStatement) {
-            List<TelemetryRow> chunk = rows.subList(from, Math.min(rows.size(), from + perStatement));
-            try (PreparedStatement ps = c.prepareStatement(insertSql(table, chunk.size()))) {
-                int i = 1;
-                for (TelemetryRow r : chunk) {
-                    r.bind(ps, i);
-                    i += width;
-                }
-                ps.executeUpdate();
-                written.addAndGet(chunk.size());
-                metrics.written(table.sqlName(), chunk.size());
-            } catch (SQLException e) {
-                LOG.warn("telemetry insert into {} failed; {} rows lost", table.sqlName(), chunk.size(), e);
-                failed.addAndGet(chunk.size());
-                metrics.failed(chunk.size());
-            }
-        }
+    private long memoryRows() {
+        return (long) queue.size() + inMemory.get();
     }
 
-    static String insertSql(TelemetryRow.Table table, int rows) {
-        String one = "(" + "?, ".repeat(table.columns().size() - 1) + "?)";
-        StringBuilder sb = new StringBuilder("INSERT INTO ").append(table.sqlName()).append(" (")
-                .append(String.join(", ", table.columns())).append(") VALUES ");
-        for (int r = 0; r < rows; r++) {
-            if (r > 0) {
-                sb.append(", ");
-            }
-            sb.append(one);
-        }
-        return sb.toString();
+    private boolean park(boolean databaseReachable) {
+        return closing && (!databaseReachable || System.nanoTime() >= parkAtNanos);
     }
 
-    /** Stops accepting rows, writes what is queued, and waits up to {@code timeout} for the worker. */
-    public void close(Duration timeout) {
-        running.set(false);
+    private void runIntake() {
+        List<EncodedRow> held = null;
+        StringBuilder scratch = new StringBuilder(128);
         try {
-            worker.join(timeout.toMillis());
+            while (true) {
+                counts.reportDrops(false);
+                if (held == null) {
+                    held = take(scratch);
+                    if (held == null) {
+                        if (closing && queue.isEmpty()) {
+                            return;
+                        }
+                        continue;
+                    }
+                }
+                boolean park = park(flusher.reachable());
+                if (spill != null && (park || queue.size() >= config.queueCapacity() / 2)) {
+                    toSpill(held);
+                    held = null;
+                } else if (spill == null && park) {
+                    inMemory.addAndGet(-held.size());
+                    counts.droppedSpillFull(held.size());
+                    held = null;
+                } else if (spill == null || spill.isEmpty()) {
+                    if (handoff.offer(held, HANDOFF_WAIT_MS, TimeUnit.MILLISECONDS)) {
+                        held = null;
+                    }
+                } else {
+                    Thread.sleep(HANDOFF_WAIT_MS);
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            // a row offered while close() began can land after the last take: count it, never lose it silently
+            List<TelemetryRow> late = new ArrayList<>();
+            queue.drainTo(late);
+            if (!late.isEmpty()) {
+                counts.droppedSpillFull(late.size());
+            }
+            intakeDone = true;
+            counts.reportDrops(true);
+        }
+    }
+
+    /** The next batch from the queue, encoded; null if nothing came within the flush interval. */
+    private List<EncodedRow> take(StringBuilder scratch) throws InterruptedException {
+        TelemetryRow first = queue.poll(config.flushIntervalMs(), TimeUnit.MILLISECONDS);
+        if (first == null) {
+            return null;
+        }
+        List<TelemetryRow> rows = new ArrayList<>(Math.min(config.batchSize(), queue.size() + 1));
+        rows.add(first);
+        queue.drainTo(rows, config.batchSize() - 1);
+        inMemory.addAndGet(rows.size());
+        List<EncodedRow> batch = new ArrayList<>(rows.size());
+        for (TelemetryRow r : rows) {
+            batch.add(EncodedRow.of(r, scratch));
+        }
+        return batch;
+    }
+
+    /** A spill that cannot be written (disk full, I/O error) costs the batch, counted, not the intake thread. */
+    private void toSpill(List<EncodedRow> batch) {
+        int kept;
+        try {
+            kept = spill.append(batch);
+            spillFailing = false;
+        } catch (IOException e) {
+            if (!spillFailing) {
+                LOG.error("telemetry spill cannot be written; rows that do not fit in memory are dropped", e);
+            }
+            spillFailing = true;
+            kept = 0;
+        }
+        inMemory.addAndGet(-batch.size());
+        counts.spilled(kept);
+        if (kept < batch.size()) {
+            counts.droppedSpillFull(batch.size() - kept);
+        }
+    }
+
+    /**
+     * Stops accepting rows and writes what is held, for at most about {@code timeout}. Rows the database
+     * cannot take by then (or at once, when it is unreachable) go to the spill for the next start; without
+     * a spill they are dropped and counted.
+     */
+    public void close(Duration timeout) {
+        long start = System.nanoTime();
+        long total = timeout.toNanos();
+        // Leave a quarter (at most 2 s) of the timeout to park what is left on disk.
+        parkAtNanos = start + total - Math.min(total / 4, TimeUnit.SECONDS.toNanos(2));
+        closing = true;
+        try {
+            intake.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(start + total - System.nanoTime())));
+            flusherThread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(start + total - System.nanoTime())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (intake.isAlive() || flusherThread.isAlive()) {
+            LOG.error("telemetry writer did not stop within {}; {} rows in memory may be lost", timeout, memoryRows());
+        }
+        if (spill != null) {
+            try {
+                spill.close();
+            } catch (IOException e) {
+                LOG.warn("telemetry spill did not close cleanly", e);
+            }
         }
     }
 

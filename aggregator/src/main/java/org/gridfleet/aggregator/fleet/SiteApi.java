@@ -121,14 +121,14 @@ public final class SiteApi {
     private Future<JsonObject> getCharger(RoutingContext ctx) {
         Scope scope = Access.read(AuthHandler.principal(ctx));
         UUID siteId = siteId(ctx);
-        String id = ctx.pathParam("chargerId");
+        String id = chargerId(ctx);
         return jdbc.tx(c -> FleetJson.toJson(store.findCharger(c, scope, siteId, id).orElseThrow(SiteApi::chargerNotFound)));
     }
 
     private Future<JsonObject> putCharger(RoutingContext ctx) {
         Scope scope = Access.write(AuthHandler.principal(ctx));
         UUID siteId = siteId(ctx);
-        String id = ctx.pathParam("chargerId");
+        String id = chargerId(ctx);
         JsonObject body = Responses.body(ctx);
         return jdbc.tx(c -> {
             Charger old = store.findCharger(c, scope, siteId, id).orElseThrow(SiteApi::chargerNotFound);
@@ -141,7 +141,7 @@ public final class SiteApi {
     private Future<Boolean> deleteCharger(RoutingContext ctx) {
         Scope scope = Access.write(AuthHandler.principal(ctx));
         UUID siteId = siteId(ctx);
-        String id = ctx.pathParam("chargerId");
+        String id = chargerId(ctx);
         return jdbc.tx(c -> {
             if (!store.deleteCharger(c, scope, siteId, id)) {
                 throw chargerNotFound();
@@ -152,6 +152,15 @@ public final class SiteApi {
 
     private static UUID siteId(RoutingContext ctx) {
         return JsonFields.pathId(ctx.pathParam("siteId"), "site");
+    }
+
+    /** A path charger id; one that cannot be an OCPP identity answers 404 like an unknown one. */
+    private static String chargerId(RoutingContext ctx) {
+        String id = ctx.pathParam("chargerId");
+        if (!FleetJson.isChargerId(id)) {
+            throw chargerNotFound();
+        }
+        return id;
     }
 
     private static GridfleetException siteNotFound() {

@@ -23,7 +23,7 @@ public final class HttpServerVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         return vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port()))
-                .requestHandler(routerFactory.apply(vertx))
+                .requestHandler(new PathGuard(routerFactory.apply(vertx)))
                 .listen()
                 .onSuccess(s -> actualPort = s.actualPort());
     }

@@ -63,6 +63,9 @@ public final class TenantApi {
     private Future<JsonObject> issueToken(RoutingContext ctx) {
         Access.requireAdmin(AuthHandler.principal(ctx));
         UUID tenantId = JsonFields.pathId(ctx.pathParam("tenantId"), "tenant");
+        if (ctx.body().length() > 0) {
+            JsonFields.of(Responses.body(ctx), "", Set.of()); // no options yet: anything else is a mistake
+        }
         String token = tokens.newToken();
         return jdbc.tx(c -> {
             store.find(c, tenantId).orElseThrow(() -> GridfleetException.notFound("tenant"));

@@ -6,11 +6,13 @@ import java.security.SecureRandom;
 import org.gridfleet.aggregator.fleet.FleetApi;
 import org.gridfleet.aggregator.fleet.PasswordHasher;
 import org.gridfleet.aggregator.fleet.SiteApi;
+import org.gridfleet.aggregator.tenant.AuditApi;
+import org.gridfleet.aggregator.tenant.AuditLog;
 import org.gridfleet.aggregator.tenant.TenantApi;
 import org.gridfleet.aggregator.tenant.TenantStore;
 import org.gridfleet.aggregator.tenant.TokenHasher;
 
-/** The bearer-authenticated {@code /api/v1}: tenants, fleets, vehicles, sites, chargers. */
+/** The bearer-authenticated {@code /api/v1}: tenants, audit log, fleets, vehicles, sites, chargers. */
 public final class CoreApi implements RouteModule {
 
     public static final String MOUNT_POINT = "/api/v1";
@@ -32,9 +34,11 @@ public final class CoreApi implements RouteModule {
     public Router router(Vertx vertx, ApiContext context) {
         Router api = Router.router(vertx);
         api.route().handler(context.auth()).handler(context.contract());
-        new TenantApi(context.jdbc(), new TenantStore(context.clock()), new TokenHasher(random)).register(api);
-        new FleetApi(context.jdbc(), context.clock()).register(api);
-        new SiteApi(context.jdbc(), context.clock(), new PasswordHasher(random, passwordIterations)).register(api);
+        AuditLog audit = new AuditLog(context.clock());
+        new TenantApi(context.jdbc(), new TenantStore(context.clock()), new TokenHasher(random), audit).register(api);
+        new AuditApi(context.jdbc(), audit).register(api);
+        new FleetApi(context.jdbc(), context.clock(), audit).register(api);
+        new SiteApi(context.jdbc(), context.clock(), new PasswordHasher(random, passwordIterations), audit).register(api);
         return api;
     }
 }

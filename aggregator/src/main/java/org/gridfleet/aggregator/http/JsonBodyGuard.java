@@ -53,6 +53,9 @@ public final class JsonBodyGuard implements Handler<RoutingContext> {
 
     /** Throws a {@link GridfleetException#badRequest} naming the first offending field. */
     static void check(byte[] json) {
+        if (json.length >= 3 && json[0] == (byte) 0xEF && json[1] == (byte) 0xBB && json[2] == (byte) 0xBF) {
+            throw GridfleetException.badRequest(FieldPath.ROOT, "must not start with a byte order mark (RFC 8259)");
+        }
         JsonParser p;
         try {
             p = FACTORY.createParser(json);

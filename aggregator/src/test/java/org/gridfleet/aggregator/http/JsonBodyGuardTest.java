@@ -52,6 +52,7 @@ class JsonBodyGuardTest {
             "{\"name\":\"\\x41\"}|name|not valid JSON",
             "{\"name\":\"a\"} {}|body|more than one JSON value",
             "{\"name\":'a'}|name|not valid JSON",
+            "\uFEFF{}|body|byte order mark",
     })
     void checkShouldNameTheFieldWhenBodyIsHostile(String body, String field, String detail) {
         assertRejected(utf8(body), field, detail);

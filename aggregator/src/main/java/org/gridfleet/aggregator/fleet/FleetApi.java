@@ -26,12 +26,14 @@ public final class FleetApi {
     private final Jdbc jdbc;
     private final Clock clock;
     private final AuditLog audit;
+    private final VehicleHistory history;
     private final FleetStore store = new FleetStore();
 
-    public FleetApi(Jdbc jdbc, Clock clock, AuditLog audit) {
+    public FleetApi(Jdbc jdbc, Clock clock, AuditLog audit, VehicleHistory history) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;
+        this.history = history;
     }
 
     public void register(Router api) {
@@ -99,6 +101,9 @@ public final class FleetApi {
         UUID id = fleetId(ctx);
         return jdbc.tx(c -> {
             Fleet before = store.findFleet(c, scope, id).orElseThrow(FleetApi::fleetNotFound);
+            for (Vehicle v : store.listVehicles(c, scope, id, Integer.MAX_VALUE, 0)) {
+                history.erase(c, v);
+            }
             store.deleteFleet(c, scope, id);
             audit.append(c, p, before.tenantId(),
                     new AuditEntry.Change("fleet.delete", fleetPath(id), FleetJson.toJson(before), null));
@@ -164,6 +169,7 @@ public final class FleetApi {
         UUID id = vehicleId(ctx);
         return jdbc.tx(c -> {
             Vehicle before = store.findVehicle(c, scope, fleetId, id).orElseThrow(FleetApi::vehicleNotFound);
+            history.erase(c, before); // deleting a vehicle leaves no personal history behind
             store.deleteVehicle(c, scope, fleetId, id);
             audit.append(c, p, before.tenantId(), new AuditEntry.Change("vehicle.delete", vehiclePath(fleetId, id),
                     VehicleAudit.snapshot(before), null));
@@ -179,11 +185,11 @@ public final class FleetApi {
         return fleetPath(fleetId) + "/vehicles/" + vehicleId;
     }
 
-    private static UUID fleetId(RoutingContext ctx) {
+    static UUID fleetId(RoutingContext ctx) {
         return JsonFields.pathId(ctx.pathParam("fleetId"), "fleet");
     }
 
-    private static UUID vehicleId(RoutingContext ctx) {
+    static UUID vehicleId(RoutingContext ctx) {
         return JsonFields.pathId(ctx.pathParam("vehicleId"), "vehicle");
     }
 
@@ -191,7 +197,7 @@ public final class FleetApi {
         return GridfleetException.notFound("fleet");
     }
 
-    private static GridfleetException vehicleNotFound() {
+    static GridfleetException vehicleNotFound() {
         return GridfleetException.notFound("vehicle");
     }
 }

@@ -6,6 +6,8 @@ import java.security.SecureRandom;
 import org.gridfleet.aggregator.fleet.FleetApi;
 import org.gridfleet.aggregator.fleet.PasswordHasher;
 import org.gridfleet.aggregator.fleet.SiteApi;
+import org.gridfleet.aggregator.fleet.VehicleHistory;
+import org.gridfleet.aggregator.fleet.VehiclePrivacyApi;
 import org.gridfleet.aggregator.tenant.AuditApi;
 import org.gridfleet.aggregator.tenant.AuditLog;
 import org.gridfleet.aggregator.tenant.TenantApi;
@@ -37,7 +39,9 @@ public final class CoreApi implements RouteModule {
         AuditLog audit = new AuditLog(context.clock());
         new TenantApi(context.jdbc(), new TenantStore(context.clock()), new TokenHasher(random), audit).register(api);
         new AuditApi(context.jdbc(), audit).register(api);
-        new FleetApi(context.jdbc(), context.clock(), audit).register(api);
+        VehicleHistory history = new VehicleHistory(context.clock());
+        new FleetApi(context.jdbc(), context.clock(), audit, history).register(api);
+        new VehiclePrivacyApi(context.jdbc(), context.clock(), audit, history).register(api);
         new SiteApi(context.jdbc(), context.clock(), new PasswordHasher(random, passwordIterations), audit).register(api);
         return api;
     }

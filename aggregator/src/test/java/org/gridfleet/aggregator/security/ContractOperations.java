@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import org.gridfleet.aggregator.http.ContractValidator;
 
 /** The {@code /api/v1} operations of the served contract, so the security tests cover whatever the contract grows. */
-final class ContractOperations {
+public final class ContractOperations {
 
     private static final Set<String> METHODS = Set.of("get", "post", "put", "delete");
     private static final Pattern PARAM = Pattern.compile("\\{([A-Za-z]+)}");

@@ -31,7 +31,10 @@ public final class ConfigLoader {
             Map.entry("GRIDFLEET_DB_EMBEDDED_PORT", "database.embeddedPort"),
             Map.entry("GRIDFLEET_TELEMETRY_QUEUE_CAPACITY", "telemetry.queueCapacity"),
             Map.entry("GRIDFLEET_TELEMETRY_BATCH_SIZE", "telemetry.batchSize"),
-            Map.entry("GRIDFLEET_TELEMETRY_FLUSH_INTERVAL_MS", "telemetry.flushIntervalMs"));
+            Map.entry("GRIDFLEET_TELEMETRY_FLUSH_INTERVAL_MS", "telemetry.flushIntervalMs"),
+            // HTTPS on the API (security)
+            Map.entry("GRIDFLEET_HTTP_TLS_CERT", "http.tls.certPath"),
+            Map.entry("GRIDFLEET_HTTP_TLS_KEY", "http.tls.keyPath"));
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -67,7 +70,8 @@ public final class ConfigLoader {
         HttpConfig http = new HttpConfig(
                 v.getOrDefault("http.host", HttpConfig.DEFAULT_HOST),
                 intValue(v, "http.port", HttpConfig.DEFAULT_PORT),
-                longValue(v, "http.bodyLimitBytes", HttpConfig.DEFAULT_BODY_LIMIT_BYTES));
+                longValue(v, "http.bodyLimitBytes", HttpConfig.DEFAULT_BODY_LIMIT_BYTES),
+                HttpConfig.Tls.of(v.get("http.tls.certPath"), v.get("http.tls.keyPath")));
         DatabaseConfig db = new DatabaseConfig(
                 Optional.ofNullable(v.get("database.url")),
                 v.getOrDefault("database.user", DatabaseConfig.DEFAULT_USER),

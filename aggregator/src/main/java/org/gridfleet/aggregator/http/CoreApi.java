@@ -3,6 +3,7 @@ package org.gridfleet.aggregator.http;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.security.SecureRandom;
+import java.time.Duration;
 import org.gridfleet.aggregator.fleet.FleetApi;
 import org.gridfleet.aggregator.fleet.PasswordHasher;
 import org.gridfleet.aggregator.fleet.SiteApi;
@@ -18,6 +19,9 @@ import org.gridfleet.aggregator.tenant.TokenHasher;
 public final class CoreApi implements RouteModule {
 
     public static final String MOUNT_POINT = "/api/v1";
+    /** Tokens one caller may issue per {@link #TOKEN_WINDOW}: enough for onboarding, too few to mint a stockpile. */
+    public static final int TOKENS_PER_WINDOW = 20;
+    public static final Duration TOKEN_WINDOW = Duration.ofMinutes(1);
 
     private final SecureRandom random;
     private final int passwordIterations;
@@ -37,6 +41,10 @@ public final class CoreApi implements RouteModule {
         Router api = Router.router(vertx);
         api.route().handler(context.auth()).handler(context.contract());
         AuditLog audit = new AuditLog(context.clock());
+        RateLimiter issuing = new RateLimiter(context.clock(), TOKENS_PER_WINDOW, TOKEN_WINDOW);
+        api.post("/tenants/:tenantId/tokens").handler(ctx -> issuing.acquire(AuthHandler.principal(ctx).tokenId().toString())
+                .ifPresentOrElse(wait -> ctx.fail(GridfleetException.tooManyRequests("too many tokens issued", wait)),
+                        ctx::next));
         new TenantApi(context.jdbc(), new TenantStore(context.clock()), new TokenHasher(random), audit).register(api);
         new AuditApi(context.jdbc(), audit).register(api);
         VehicleHistory history = new VehicleHistory(context.clock());

@@ -32,6 +32,10 @@ public final class ProblemHandler implements Handler<RoutingContext> {
                     .put("detail", "internal error").put("status", status).put("instance", ctx.request().path());
         }
         if (!ctx.response().ended()) {
+            if (ge != null) {
+                ge.retryAfter().ifPresent(d -> ctx.response().putHeader("Retry-After",
+                        String.valueOf(Math.max(1, (d.toMillis() + 999) / 1000))));
+            }
             ctx.response().setStatusCode(status).putHeader("content-type", CONTENT_TYPE).end(body.encode());
         }
     }

@@ -9,12 +9,15 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Refuses request paths the router must never see: broken percent-escapes (the router would fail
- * outside any failure handler), escapes that are not UTF-8, NUL, and {@code .}/{@code ..} segments
- * in any spelling (they would silently retarget the request at a parent resource, e.g. a DELETE
- * of {@code /sites/S/chargers/..} at the site). Answers 400 problem+json naming {@code path}.
+ * Refuses request lines the router must never see: broken percent-escapes in the path or query (the
+ * router would fail outside any failure handler, or a handler with a 500), escapes that are not UTF-8,
+ * NUL, and {@code .}/{@code ..} path segments in any spelling (they would silently retarget the request
+ * at a parent resource, e.g. a DELETE of {@code /sites/S/chargers/..} at the site). Answers 400
+ * problem+json naming {@code path} or the query parameter.
  */
 public final class PathGuard implements Handler<HttpServerRequest> {
+
+    private static final String BROKEN = "holds a broken percent-escape or bytes that are not UTF-8";
 
     private final Handler<HttpServerRequest> next;
 
@@ -24,14 +27,41 @@ public final class PathGuard implements Handler<HttpServerRequest> {
 
     @Override
     public void handle(HttpServerRequest request) {
-        String problem = problem(request.path());
-        if (problem == null) {
+        GridfleetException e = refusal(request.path(), request.query());
+        if (e == null) {
             next.handle(request);
         } else {
-            GridfleetException e = GridfleetException.badRequest("path", problem);
             request.response().setStatusCode(400).putHeader("content-type", ProblemHandler.CONTENT_TYPE)
                     .end(ProblemHandler.body(e, request.path()).encode());
         }
+    }
+
+    /** Why the request must not be routed (naming {@code path} or the query parameter), or null. */
+    static GridfleetException refusal(String path, String query) {
+        String problem = problem(path);
+        if (problem != null) {
+            return GridfleetException.badRequest("path", problem);
+        }
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&", -1)) {
+            String[] nameValue = pair.split("=", 2);
+            String name;
+            try {
+                name = decode(nameValue[0]);
+            } catch (IllegalArgumentException | CharacterCodingException ex) {
+                return GridfleetException.badRequest("query", BROKEN);
+            }
+            try {
+                if (nameValue.length == 2 && decode(nameValue[1]).indexOf('\0') >= 0) {
+                    return GridfleetException.badRequest(name, "must not contain NUL");
+                }
+            } catch (IllegalArgumentException | CharacterCodingException ex) {
+                return GridfleetException.badRequest(name, BROKEN);
+            }
+        }
+        return null;
     }
 
     /** What is wrong with the raw {@code path}, or null when it may be routed. */
@@ -44,7 +74,7 @@ public final class PathGuard implements Handler<HttpServerRequest> {
             try {
                 decoded = decode(segment);
             } catch (IllegalArgumentException | CharacterCodingException e) {
-                return "holds a broken percent-escape or bytes that are not UTF-8";
+                return BROKEN;
             }
             if (decoded.indexOf('\0') >= 0) {
                 return "must not contain NUL";

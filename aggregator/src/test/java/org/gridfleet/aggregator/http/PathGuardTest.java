@@ -2,6 +2,7 @@ package org.gridfleet.aggregator.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,5 +28,23 @@ class PathGuardTest {
     })
     void problemShouldExplainWhenPathIsHostile(String path, String why) {
         assertThat(PathGuard.problem(path)).contains(why);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "limit=%|limit",
+            "offset=%zz&limit=1|offset",
+            "format=%ff|format",
+            "a=1&limit=%00|limit",
+            "%=1|query",
+    })
+    void refusalShouldNameTheParameterWhenQueryValueIsHostile(String query, String field) {
+        assertThat(PathGuard.refusal("/api/v1/fleets", query).field()).contains(field);
+    }
+
+    @Test
+    void refusalShouldBeNullWhenQueryIsOrdinary() {
+        assertThat(PathGuard.refusal("/api/v1/fleets", "limit=5&offset=10&name=a%20b")).isNull();
+        assertThat(PathGuard.refusal("/api/v1/fleets", null)).isNull();
     }
 }

@@ -21,8 +21,8 @@ public final class ContractOperations {
     private static final Set<String> METHODS = Set.of("get", "post", "put", "delete");
     private static final Pattern PARAM = Pattern.compile("\\{([A-Za-z]+)}");
 
-    /** One operation: {@code method} upper-case, {@code pathTemplate} like {@code /api/v1/fleets/{fleetId}}. */
-    record Operation(String operationId, String method, String pathTemplate, boolean hasBody) {
+    /** One operation: {@code method} upper-case, {@code pathTemplate} like {@code /api/v1/fleets/{fleetId}}, its query parameters. */
+    record Operation(String operationId, String method, String pathTemplate, boolean hasBody, List<String> queryParams) {
 
         List<String> pathParams() {
             List<String> out = new ArrayList<>();
@@ -63,8 +63,20 @@ public final class ContractOperations {
                 Map.Entry<String, JsonNode> op = ops.next();
                 if (METHODS.contains(op.getKey())) {
                     out.add(new Operation(op.getValue().get("operationId").asText(), op.getKey().toUpperCase(),
-                            path.getKey(), op.getValue().has("requestBody")));
+                            path.getKey(), op.getValue().has("requestBody"), queryParams(doc, op.getValue())));
                 }
+            }
+        }
+        return out;
+    }
+
+    private static List<String> queryParams(JsonNode doc, JsonNode op) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode p : op.path("parameters")) {
+            JsonNode param = p.has("$ref")
+                    ? doc.at(p.get("$ref").asText().substring(1)) : p;
+            if (param.path("in").asText().equals("query")) {
+                out.add(param.get("name").asText());
             }
         }
         return out;

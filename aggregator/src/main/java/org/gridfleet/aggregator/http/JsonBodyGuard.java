@@ -6,11 +6,13 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
+import java.util.Locale;
 
 /**
  * Checks every JSON request body before any validator or handler parses it: well-formed JSON in valid
@@ -26,7 +28,7 @@ public final class JsonBodyGuard implements Handler<RoutingContext> {
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNumberLength(MAX_NUMBER_DIGITS).build())
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     @Override
@@ -47,7 +49,7 @@ public final class JsonBodyGuard implements Handler<RoutingContext> {
         if (contentType == null) {
             return false;
         }
-        String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         return mediaType.equals("application/json") || mediaType.endsWith("+json");
     }
 

@@ -22,6 +22,8 @@ import org.gridfleet.aggregator.openadr.grid.GridObligationListener;
 import org.gridfleet.aggregator.openadr.store.OpenAdrStore;
 import org.gridfleet.aggregator.openadr.vtn.OpenAdrContract;
 import org.gridfleet.aggregator.openadr.vtn.VtnOperations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The OpenADR 3.0.1 VTN face of Gridfleet: builds a Vert.x {@link Router} to mount at {@link #MOUNT_PATH}
@@ -33,6 +35,8 @@ import org.gridfleet.aggregator.openadr.vtn.VtnOperations;
  */
 public final class OpenAdrVtn {
 
+    private static final Logger LOG = LoggerFactory.getLogger(OpenAdrVtn.class);
+
     public static final String MOUNT_PATH = "/openadr3";
 
     private final Vertx vertx;
@@ -42,7 +46,9 @@ public final class OpenAdrVtn {
     private final GridObligationListener listener;
     private final FlexibilitySource flexibility;
     private final OpenAdrVtnConfig config;
-    private VtnOperations operations;
+    // set on the event loop by createRouter, read by publishReport callers on any thread
+    private volatile VtnOperations operations;
+    private volatile Future<Integer> restored;
 
     /**
      * @param listener    hears the grid obligations of every committed event write (and an empty list on delete)
@@ -59,12 +65,13 @@ public final class OpenAdrVtn {
         this.config = config;
     }
 
-    /** Loads the contract and builds the router; fails if the contract cannot be loaded. */
-    public Future<Router> createRouter() {
-        return OpenAdrContract.load(vertx, OpenAdrContract.CLASSPATH_301).map(this::build);
+    /** Loads the 3.0.1 contract from the classpath; load it once before building routers. */
+    public static Future<OpenAdrContract.Loaded> loadContract(Vertx vertx) {
+        return OpenAdrContract.load(vertx, OpenAdrContract.CLASSPATH_301);
     }
 
-    private Router build(OpenAdrContract.Loaded contract) {
+    /** Builds the router over a loaded contract ({@link #loadContract}); call once per VTN. */
+    public Router createRouter(OpenAdrContract.Loaded contract) {
         RetryConfig retry = RetryConfig.custom().maxAttempts(config.webhookMaxAttempts())
                 .intervalFunction(IntervalFunction.ofExponentialBackoff(config.webhookBackoff(), 2.0))
                 .build();
@@ -83,8 +90,14 @@ public final class OpenAdrVtn {
             route.addFailureHandler(ProblemResponses::handleFailure);
         }
 
+        restored = operations.announceStoredEvents()
+                .onSuccess(n -> LOG.info("OpenADR: obligations of {} stored events announced", n))
+                .onFailure(e -> LOG.error("OpenADR: stored events could not be announced; their obligations are missing", e));
+
         Router root = Router.router(vertx);
         root.route().handler(BodyHandler.create().setBodyLimit(config.maxBodyBytes()));
+        // a write racing the start-up announcement could otherwise be overwritten by the stored, older version
+        root.route().handler(ctx -> restored.onComplete(done -> ctx.next()));
         root.post("/auth/token").handler(operations.tokenEndpoint());
         // 3.1 makes /auth/server mandatory; serving it on 3.0.1 costs nothing and helps 3.1-aware clients.
         root.get("/auth/server").handler(ctx -> ctx.json(
@@ -99,13 +112,22 @@ public final class OpenAdrVtn {
     /**
      * Stores Gridfleet's own report for an event (clientName {@code gridfleet}): USAGE, DEMAND, BASELINE,
      * UP/DOWN_REGULATION_AVAILABLE and STORAGE_* per interval and target, readable by BL clients.
-     * Call after {@link #createRouter()} has completed, e.g. when the event's last interval has ended.
+     * Call after {@link #createRouter} has run, e.g. when the event's last interval has ended.
      */
     public Future<JsonObject> publishReport(String eventId) {
         if (operations == null) {
-            return Future.failedFuture(new IllegalStateException("createRouter() must complete first"));
+            return Future.failedFuture(new IllegalStateException("createRouter must run first"));
         }
         return operations.publishReport(eventId);
+    }
+
+    /**
+     * Completes once the obligations of the events already stored (from before a restart) have been handed to
+     * the listener, with their count; {@link #createRouter} starts it and holds VTN requests until then.
+     */
+    public Future<Integer> restored() {
+        Future<Integer> started = restored;
+        return started == null ? Future.failedFuture(new IllegalStateException("createRouter must run first")) : started;
     }
 
     private static Scope requiredScope(OpenAdrContract.Loaded contract, Operation operation) {

@@ -59,4 +59,9 @@ public record OpenAdrVtnConfig(String publicBaseUrl, long maxBodyBytes, boolean 
         return new OpenAdrVtnConfig(publicBaseUrl, maxBodyBytes, allowHttpCallbacks, webhookMaxAttempts, backoff,
                 webhookTimeout, shedLevels);
     }
+
+    public OpenAdrVtnConfig withShedLevels(ShedLevels levels) {
+        return new OpenAdrVtnConfig(publicBaseUrl, maxBodyBytes, allowHttpCallbacks, webhookMaxAttempts, webhookBackoff,
+                webhookTimeout, levels);
+    }
 }

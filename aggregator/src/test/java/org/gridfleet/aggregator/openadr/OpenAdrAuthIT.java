@@ -3,7 +3,6 @@ package org.gridfleet.aggregator.openadr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
-import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -13,23 +12,25 @@ import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.gridfleet.aggregator.openadr.auth.ClientRegistrationRouter;
+import org.gridfleet.aggregator.testsupport.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Client registration behind the pluggable admin check, and the client-credentials token endpoint. */
+/** Client registration in the Gridfleet API behind the admin token, and the client-credentials token endpoint. */
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
 class OpenAdrAuthIT {
 
+    private static final String ADMIN = TestServer.ADMIN_TOKEN;
     static VtnTestServer vtn;
 
     @BeforeAll
     static void setUp(Vertx vertx, VertxTestContext testContext) {
-        vtn = new VtnTestServer(vertx);
+        vtn = new VtnTestServer();
         vtn.start(Clock.fixed(OpenAdrVtnIT.NOW, ZoneOffset.UTC), OpenAdrVtnConfig.ofDefaults("http://localhost/openadr3"))
                 .onComplete(testContext.succeedingThenComplete());
     }
@@ -39,40 +40,49 @@ class OpenAdrAuthIT {
         vtn.close().onComplete(testContext.succeedingThenComplete());
     }
 
-    private Future<HttpResponse<Buffer>> registerAs(boolean admin, JsonObject body) {
-        var request = vtn.client().post(vtn.port(), "localhost", ClientRegistrationRouter.PATH);
-        if (admin) {
-            request.putHeader(VtnTestServer.ADMIN_HEADER, "yes");
+    private Future<HttpResponse<Buffer>> registerAs(String bearerToken, JsonObject body) {
+        var request = vtn.client().post(OpenAdrModule.CLIENTS_PATH);
+        if (bearerToken != null) {
+            request.bearerTokenAuthentication(bearerToken);
         }
         return request.sendJsonObject(body);
     }
 
     private Future<HttpResponse<Buffer>> token(String clientId, String secret, String grantType) {
-        MultiMap form = MultiMap.caseInsensitiveMultiMap().add("grant_type", grantType).add("client_id", clientId)
-                .add("client_secret", secret);
-        return vtn.client().post(vtn.port(), "localhost", OpenAdrVtn.MOUNT_PATH + "/auth/token").sendForm(form)
+        return vtn.fetchToken(clientId, secret, grantType)
                 .compose(reply -> vtn.contract().response("fetchToken", reply.statusCode(), reply.getHeader("Content-Type"),
                         reply.body()).map(reply));
     }
 
     @Test
-    void registerShouldBeRefusedWhenCallerIsNotAdminOrRoleIsUnknown(VertxTestContext testContext) {
-        // WHEN a non-admin registers, and an admin sends an unknown role and a VEN without venName
-        Future.all(registerAs(false, new JsonObject().put("clientId", "x").put("role", "BL")),
-                        registerAs(true, new JsonObject().put("clientId", "y").put("role", "ROOT")),
-                        registerAs(true, new JsonObject().put("clientId", "z").put("role", "VEN")))
-                .compose(all -> vtn.store().findClient("x").map(stored -> new Object[] {all, stored}))
+    void registerShouldBeRefusedWhenCallerIsNotAdminOrBodyIsWrong(VertxTestContext testContext) {
+        String fleetOwner = vtn.server().tenantToken("acme", "fleet-owner");
+        // WHEN an anonymous caller and a fleet owner register, and an admin sends an unknown role and a VEN without venName
+        Future.all(List.of(registerAs(null, new JsonObject().put("clientId", "w").put("role", "BL")),
+                        registerAs(fleetOwner, new JsonObject().put("clientId", "x").put("role", "BL")),
+                        registerAs(ADMIN, new JsonObject().put("clientId", "y").put("role", "ROOT")),
+                        registerAs(ADMIN, new JsonObject().put("clientId", "z").put("role", "VEN"))))
+                .compose(all -> Future.all(List.of(vtn.store().findClient("w"), vtn.store().findClient("x"),
+                                vtn.store().findClient("y"), vtn.store().findClient("z")))
+                        .map(stored -> new Object[] {all, stored}))
                 .onComplete(testContext.succeeding(r -> testContext.verify(() -> {
                     io.vertx.core.CompositeFuture all = (io.vertx.core.CompositeFuture) r[0];
-                    // THEN 403 from the admin check, 400 naming role and venName, and nothing is stored
-                    assertThat(((HttpResponse<?>) all.resultAt(0)).statusCode()).isEqualTo(403);
-                    HttpResponse<?> badRole = all.resultAt(1);
+                    // THEN 401 and 403 as Gridfleet problems, 400 naming role and venName
+                    assertThat(((HttpResponse<?>) all.resultAt(0)).statusCode()).isEqualTo(401);
+                    HttpResponse<?> notAdmin = all.resultAt(1);
+                    assertThat(notAdmin.statusCode()).isEqualTo(403);
+                    assertThat(notAdmin.getHeader("Content-Type")).isEqualTo("application/problem+json");
+                    HttpResponse<?> badRole = all.resultAt(2);
                     assertThat(badRole.statusCode()).isEqualTo(400);
-                    assertThat(badRole.bodyAsJsonObject().getString("detail")).startsWith("role");
-                    HttpResponse<?> noVen = all.resultAt(2);
+                    assertThat(badRole.bodyAsJsonObject().getString("field")).isEqualTo("role");
+                    HttpResponse<?> noVen = all.resultAt(3);
                     assertThat(noVen.statusCode()).isEqualTo(400);
-                    assertThat(noVen.bodyAsJsonObject().getString("detail")).startsWith("venName");
-                    assertThat((java.util.Optional<?>) r[1]).isEmpty();
+                    assertThat(noVen.bodyAsJsonObject().getString("field")).isEqualTo("venName");
+                    // AND nothing is stored
+                    io.vertx.core.CompositeFuture stored = (io.vertx.core.CompositeFuture) r[1];
+                    for (int i = 0; i < 4; i++) {
+                        assertThat((java.util.Optional<?>) stored.resultAt(i)).isEmpty();
+                    }
                     testContext.completeNow();
                 })));
     }
@@ -80,12 +90,12 @@ class OpenAdrAuthIT {
     @Test
     void fetchTokenShouldIssueScopedTokenOnceAndRefuseWrongSecretAndGrant(VertxTestContext testContext) {
         // GIVEN a registered VEN client
-        registerAs(true, new JsonObject().put("clientId", "ven-1").put("role", "VEN").put("venName", "v1"))
+        registerAs(ADMIN, new JsonObject().put("clientId", "ven-1").put("role", "VEN").put("venName", "v1"))
                 .compose(reg -> {
                     String secret = reg.bodyAsJsonObject().getString("clientSecret");
                     // WHEN it asks for tokens with the right secret, a wrong one, and a wrong grant type
                     return Future.all(token("ven-1", secret, "client_credentials"), token("ven-1", secret + "x", "client_credentials"),
-                                    token("ven-1", secret, "password"), registerAs(true, new JsonObject()
+                                    token("ven-1", secret, "password"), registerAs(ADMIN, new JsonObject()
                                             .put("clientId", "ven-1").put("role", "VEN").put("venName", "v1")))
                             .compose(all -> vtn.store().findClient("ven-1").map(c -> new Object[] {all, secret, c.orElseThrow()}));
                 })

@@ -33,7 +33,7 @@ class OpenAdrBadInputIT {
 
     @BeforeAll
     static void setUp(Vertx vertx, VertxTestContext testContext) {
-        vtn = new VtnTestServer(vertx);
+        vtn = new VtnTestServer();
         vtn.start(Clock.fixed(OpenAdrVtnIT.NOW, ZoneOffset.UTC), OpenAdrVtnConfig.ofDefaults("http://localhost/openadr3"))
                 .compose(s -> s.tokenFor("utility", "BL", null)).onSuccess(t -> bl = t)
                 .compose(t -> vtn.call(POST, "/programs", "createProgram", bl, OpenAdrVtnIT.program("bad-input")))

@@ -37,7 +37,7 @@ class OpenAdrPrivacyIT {
 
     @BeforeAll
     static void setUp(Vertx vertx, VertxTestContext testContext) {
-        vtn = new VtnTestServer(vertx);
+        vtn = new VtnTestServer();
         vtn.start(Clock.fixed(OpenAdrVtnIT.NOW, ZoneOffset.UTC), OpenAdrVtnConfig.ofDefaults("http://localhost/openadr3"))
                 .compose(s -> s.tokenFor("utility", "BL", null)).onSuccess(t -> bl = t)
                 .compose(x -> vtn.tokenFor("ven-a-client", "VEN", "ven-a")).onSuccess(t -> venA = t)

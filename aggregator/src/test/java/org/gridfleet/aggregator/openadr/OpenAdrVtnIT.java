@@ -34,7 +34,7 @@ class OpenAdrVtnIT {
 
     @BeforeAll
     static void startVtn(Vertx vertx, VertxTestContext testContext) {
-        vtn = new VtnTestServer(vertx);
+        vtn = new VtnTestServer();
         vtn.start(Clock.fixed(NOW, ZoneOffset.UTC), OpenAdrVtnConfig.ofDefaults("http://localhost/openadr3"))
                 .compose(s -> s.tokenFor("utility", "BL", null))
                 .onComplete(testContext.succeeding(token -> {
@@ -135,7 +135,7 @@ class OpenAdrVtnIT {
         vtn.call(POST, "/programs", "createProgram", blToken, program("reported-program"))
                 .compose(p -> vtn.call(POST, "/events", "createEvent", blToken, limitEvent(p.json().getString("id"), "site-3", 60.0)))
                 // WHEN Gridfleet publishes its report and the utility reads reports of that event
-                .compose(e -> vtn.vtn().publishReport(e.json().getString("id")).map(e.json().getString("id")))
+                .compose(e -> vtn.module().publishReport(e.json().getString("id")).map(e.json().getString("id")))
                 .compose(eventId -> vtn.call(GET, "/reports?eventID=" + eventId, "searchAllReports", blToken, null))
                 .onComplete(testContext.succeeding(reply -> testContext.verify(() -> {
                     // THEN one report per the contract carries the flexibility of site-3 for both intervals

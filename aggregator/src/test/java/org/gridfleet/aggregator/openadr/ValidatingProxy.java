@@ -127,7 +127,7 @@ final class ValidatingProxy {
     }
 
     private void forward(HttpServerRequest request, Buffer body) {
-        HttpRequest<Buffer> out = client.request(request.method(), vtnPort, "localhost",
+        HttpRequest<Buffer> out = client.request(request.method(), vtnPort, VtnTestServer.HOST,
                 OpenAdrVtn.MOUNT_PATH + request.uri());
         MultiMap headers = request.headers();
         for (String name : List.of("Authorization", "Content-Type")) {

@@ -1,50 +1,42 @@
 package org.gridfleet.aggregator.openadr;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.gridfleet.aggregator.openadr.auth.ClientRegistrationRouter;
-import org.gridfleet.aggregator.openadr.auth.OpenAdrTokenService;
 import org.gridfleet.aggregator.openadr.auth.TokenConfig;
 import org.gridfleet.aggregator.openadr.grid.FlexibilityReading;
 import org.gridfleet.aggregator.openadr.grid.GridObligation;
 import org.gridfleet.aggregator.openadr.store.JdbcOpenAdrStore;
 import org.gridfleet.aggregator.openadr.store.OpenAdrStore;
+import org.gridfleet.aggregator.testsupport.TestServer;
 
 /**
- * A real VTN on a loopback port over a fresh embedded-PostgreSQL schema, with a stand-in admin check
- * (header {@code X-Test-Admin: yes}) and a listener that records obligations. Every response a test reads
- * through {@link #call} is validated against the official contract.
+ * The real Gridfleet server ({@link TestServer}) with the {@link OpenAdrModule} mounted, a listener that records
+ * obligations and a stand-in flexibility source; clients are registered with the Gridfleet admin token. Every
+ * response a test reads through {@link #call} is validated against the official contract.
  */
 public final class VtnTestServer {
 
-    public static final String ADMIN_HEADER = "X-Test-Admin";
-
-    private final Vertx vertx;
-    private final HikariDataSource dataSource;
-    private final OpenAdrStore store;
-    private final List<ObligationCall> obligations = new CopyOnWriteArrayList<>();
-    private final WebClient client;
+    /** The loopback address the server binds. */
+    public static final String HOST = "127.0.0.1";
     /** What the stand-in flexibility source reports for every target and window. */
     public static final FlexibilityReading READING =
             new FlexibilityReading(55.0, 55.0, 90.0, 130.0, 25.0, 700.0, 0.6, 160.0, 120.0);
+    /** Few PBKDF2 iterations keep client registration fast; the token lifetime the tests expect. */
+    private static final TokenConfig TOKENS = new TokenConfig(Duration.ofMinutes(30), 1000);
 
-    private HttpServer server;
-    private OpenAdrVtn vtn;
+    private final List<ObligationCall> obligations = new CopyOnWriteArrayList<>();
+    private TestServer server;
+    private OpenAdrModule module;
+    private OpenAdrStore store;
     private ContractCheck contract;
 
     /** One listener call. */
@@ -62,50 +54,39 @@ public final class VtnTestServer {
         }
     }
 
-    public VtnTestServer(Vertx vertx) {
-        this.vertx = vertx;
-        this.dataSource = OpenAdrTestDatabase.freshSchema();
-        this.store = new JdbcOpenAdrStore(vertx, dataSource);
-        this.client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("localhost"));
+    /** Starts the server (blocking: call it from the test thread, not an event loop). */
+    public Future<VtnTestServer> start(Clock clock, OpenAdrVtnConfig config) {
+        try {
+            server = TestServer.start(VtnTestServer.class, clock, vertx -> {
+                module = OpenAdrModule.load(vertx, new OpenAdrConfig(config, TOKENS),
+                        (eventId, list) -> obligations.add(new ObligationCall(eventId, list)),
+                        (target, from, to) -> Future.succeededFuture(READING)).await();
+                return module.routeModules();
+            });
+            store = new JdbcOpenAdrStore(server.vertx, server.dataSource);
+            contract = ContractCheck.load(server.vertx).await();
+            return Future.succeededFuture(this);
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
     }
 
-    public Future<VtnTestServer> start(Clock clock, OpenAdrVtnConfig config) {
-        OpenAdrTokenService tokens = new OpenAdrTokenService(vertx, store, clock,
-                new TokenConfig(Duration.ofMinutes(30), 1000));
-        Handler<RoutingContext> adminCheck = ctx -> {
-            if ("yes".equals(ctx.request().getHeader(ADMIN_HEADER))) {
-                ctx.next();
-            } else {
-                ctx.response().setStatusCode(403).end();
-            }
-        };
-        vtn = new OpenAdrVtn(vertx, store, clock, tokens,
-                (eventId, list) -> obligations.add(new ObligationCall(eventId, list)),
-                (target, from, to) -> Future.succeededFuture(READING), config);
-        return ContractCheck.load(vertx).compose(check -> {
-            contract = check;
-            return vtn.createRouter();
-        }).compose(vtnRouter -> {
-            Router root = Router.router(vertx);
-            root.route(OpenAdrVtn.MOUNT_PATH + "/*").subRouter(vtnRouter);
-            root.route().subRouter(new ClientRegistrationRouter(vertx, tokens, adminCheck).createRouter());
-            return vertx.createHttpServer().requestHandler(root).listen(0);
-        }).map(s -> {
-            server = s;
-            return this;
-        });
+    /** The underlying Gridfleet test server (tenants, tokens, plain API calls). */
+    public TestServer server() {
+        return server;
     }
 
     public int port() {
-        return server.actualPort();
+        return server.port();
     }
 
     public String baseUrl() {
-        return "http://localhost:" + port() + OpenAdrVtn.MOUNT_PATH;
+        return "http://" + HOST + ":" + port() + OpenAdrVtn.MOUNT_PATH;
     }
 
-    public OpenAdrVtn vtn() {
-        return vtn;
+    /** The mounted module: {@code publishReport} and friends. */
+    public OpenAdrModule module() {
+        return module;
     }
 
     public OpenAdrStore store() {
@@ -120,17 +101,18 @@ public final class VtnTestServer {
         return contract;
     }
 
+    /** A client on the server's Vert.x whose default host and port are this server. */
     public WebClient client() {
-        return client;
+        return server.client;
     }
 
-    /** Registers a client through the admin API and returns its secret. */
+    /** Registers a client through {@code POST /api/v1/openadr/clients} with the admin token; returns its secret. */
     public Future<String> register(String clientId, String role, String venName) {
         JsonObject registration = new JsonObject().put("clientId", clientId).put("role", role);
         if (venName != null) {
             registration.put("venName", venName);
         }
-        return client.post(port(), "localhost", ClientRegistrationRouter.PATH).putHeader(ADMIN_HEADER, "yes")
+        return client().post(OpenAdrModule.CLIENTS_PATH).bearerTokenAuthentication(TestServer.ADMIN_TOKEN)
                 .sendJsonObject(registration)
                 .compose(reply -> reply.statusCode() == 201
                         ? Future.succeededFuture(reply.bodyAsJsonObject().getString("clientSecret"))
@@ -140,19 +122,21 @@ public final class VtnTestServer {
     /** Registers a client through the admin API and returns an access token from /auth/token. */
     public Future<String> tokenFor(String clientId, String role, String venName) {
         return register(clientId, role, venName)
-                .compose(secret -> {
-                    io.vertx.core.MultiMap form = io.vertx.core.MultiMap.caseInsensitiveMultiMap()
-                            .add("grant_type", "client_credentials").add("client_id", clientId)
-                            .add("client_secret", secret);
-                    return client.post(port(), "localhost", OpenAdrVtn.MOUNT_PATH + "/auth/token").sendForm(form);
-                })
+                .compose(secret -> fetchToken(clientId, secret, "client_credentials"))
                 .compose(reply -> checked("fetchToken", reply))
                 .map(reply -> reply.json().getString("access_token"));
     }
 
+    /** {@code POST /openadr3/auth/token} with the client-credentials form; the reply is not yet checked. */
+    public Future<HttpResponse<Buffer>> fetchToken(String clientId, String secret, String grantType) {
+        io.vertx.core.MultiMap form = io.vertx.core.MultiMap.caseInsensitiveMultiMap()
+                .add("grant_type", grantType).add("client_id", clientId).add("client_secret", secret);
+        return client().post(OpenAdrVtn.MOUNT_PATH + "/auth/token").sendForm(form);
+    }
+
     /** Sends a request and validates the reply against the contract's declaration for the operation. */
     public Future<Reply> call(HttpMethod method, String path, String operationId, String token, Object body) {
-        var request = client.request(method, port(), "localhost", OpenAdrVtn.MOUNT_PATH + path);
+        var request = client().request(method, OpenAdrVtn.MOUNT_PATH + path);
         if (token != null) {
             request.putHeader("Authorization", "Bearer " + token);
         }
@@ -167,7 +151,8 @@ public final class VtnTestServer {
         return sent.compose(reply -> checked(operationId, reply));
     }
 
-    private Future<Reply> checked(String operationId, HttpResponse<Buffer> reply) {
+    /** Validates a reply against the contract's declaration for the operation. */
+    public Future<Reply> checked(String operationId, HttpResponse<Buffer> reply) {
         Buffer body = reply.body() == null ? Buffer.buffer() : reply.body();
         return contract.response(operationId, reply.statusCode(), reply.getHeader("Content-Type"), body)
                 .recover(e -> Future.failedFuture(new AssertionError("response of " + operationId + " ("
@@ -175,8 +160,9 @@ public final class VtnTestServer {
                 .map(v -> new Reply(reply.statusCode(), body));
     }
 
+    /** Stops the server off the caller's thread: tests also close from Future callbacks on an event loop. */
     public Future<Void> close() {
-        return (server == null ? Future.<Void>succeededFuture() : server.close())
-                .onComplete(v -> dataSource.close());
+        return server == null ? Future.succeededFuture()
+                : Future.fromCompletionStage(CompletableFuture.runAsync(server::close));
     }
 }

@@ -40,7 +40,7 @@ class WebhookNotificationIT {
 
     @BeforeAll
     static void setUp(Vertx vertx, VertxTestContext testContext) {
-        vtn = new VtnTestServer(vertx);
+        vtn = new VtnTestServer();
         OpenAdrVtnConfig config = OpenAdrVtnConfig.ofDefaults("http://localhost/openadr3").withAllowHttpCallbacks(true)
                 .withWebhookBackoff(Duration.ofMillis(20));
         vtn.start(Clock.fixed(OpenAdrVtnIT.NOW, ZoneOffset.UTC), config)
@@ -115,7 +115,7 @@ class WebhookNotificationIT {
     @Test
     void createSubscriptionShouldAnswer400WhenCallbackIsNotHttpsAndHttpIsNotAllowed(Vertx vertx, VertxTestContext testContext) {
         // GIVEN a VTN with the production default (https callbacks only)
-        VtnTestServer strict = new VtnTestServer(vertx);
+        VtnTestServer strict = new VtnTestServer();
         strict.start(Clock.fixed(OpenAdrVtnIT.NOW, ZoneOffset.UTC), OpenAdrVtnConfig.ofDefaults("http://localhost/openadr3"))
                 .compose(s -> s.tokenFor("utility", "BL", null))
                 .compose(token -> strict.call(POST, "/programs", "createProgram", token, OpenAdrVtnIT.program("p"))

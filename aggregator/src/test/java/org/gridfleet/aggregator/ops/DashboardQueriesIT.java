@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.gridfleet.aggregator.ops.OpsFolder.PanelQuery;
+import org.gridfleet.aggregator.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -45,7 +46,7 @@ class DashboardQueriesIT {
 
     @BeforeAll
     static void migrateSeedAndGrant() throws SQLException {
-        dataSource = OpsTestDatabase.freshSchema(DashboardQueriesIT.class);
+        dataSource = TestDatabase.freshSchema(DashboardQueriesIT.class);
         readerRole = "grafana_reader_" + dataSource.getSchema();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             Instant now = databaseNow(s);

@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.gridfleet.aggregator.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,11 +43,11 @@ class MetricsCatalogIT {
     @BeforeAll
     static void startServeAndScrape() throws Exception {
         String database = "metrics_catalog_" + ProcessHandle.current().pid();
-        try (Connection c = DriverManager.getConnection(OpsTestDatabase.jdbcUrl(), "postgres", "");
+        try (Connection c = DriverManager.getConnection(TestDatabase.jdbcUrl(), "postgres", "");
              Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + database);
         }
-        String url = OpsTestDatabase.jdbcUrl().replaceFirst("/postgres$", "/" + database);
+        String url = TestDatabase.jdbcUrl().replaceFirst("/postgres$", "/" + database);
         gridfleet = GridfleetProcess.start(OPS.resolve("../aggregator/target/gridfleet-app.jar").normalize(), Map.of(
                 "GRIDFLEET_DB_URL", url,
                 "GRIDFLEET_DB_USER", "postgres",

@@ -15,13 +15,16 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.gridfleet.aggregator.config.DatabaseConfig;
 import org.gridfleet.aggregator.config.GridfleetConfig;
 import org.gridfleet.aggregator.config.HttpConfig;
 import org.gridfleet.aggregator.config.TelemetryConfig;
 import org.gridfleet.aggregator.http.Application;
 import org.gridfleet.aggregator.http.CoreApi;
+import org.gridfleet.aggregator.http.RouteModule;
 
 /**
  * A real server on loopback for one test class: fresh schema, Vert.x with Micrometer metrics,
@@ -49,6 +52,19 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Class<?> testClass, long bodyLimitBytes) {
+        return start(testClass, bodyLimitBytes, Clock.systemUTC(), vertx -> List.of());
+    }
+
+    /**
+     * A server that also mounts the route modules {@code extraModules} makes with the server's Vert.x (after
+     * the {@link CoreApi}, as {@code GridfleetServer} does), on {@code clock}.
+     */
+    public static TestServer start(Class<?> testClass, Clock clock, Function<Vertx, List<RouteModule>> extraModules) {
+        return start(testClass, HttpConfig.DEFAULT_BODY_LIMIT_BYTES, clock, extraModules);
+    }
+
+    private static TestServer start(Class<?> testClass, long bodyLimitBytes, Clock clock,
+                                    Function<Vertx, List<RouteModule>> extraModules) {
         HikariDataSource ds = TestDatabase.freshSchema(testClass);
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Vertx vertx = Vertx.builder()
@@ -57,9 +73,10 @@ public final class TestServer implements AutoCloseable {
                 .build();
         GridfleetConfig config = new GridfleetConfig(new HttpConfig("127.0.0.1", 0, bodyLimitBytes),
                 DatabaseConfig.EMBEDDED, TelemetryConfig.DEFAULT, Path.of("unused"), Optional.of(ADMIN_TOKEN));
-        Application app = Application.builder(vertx, config, ds, meters, Clock.systemUTC())
-                .mount(new CoreApi(new SecureRandom(), TEST_PASSWORD_ITERATIONS))
-                .start().await();
+        Application.Builder builder = Application.builder(vertx, config, ds, meters, clock)
+                .mount(new CoreApi(new SecureRandom(), TEST_PASSWORD_ITERATIONS));
+        extraModules.apply(vertx).forEach(builder::mount);
+        Application app = builder.start().await();
         WebClient client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
                 .setDefaultPort(app.port()));
         return new TestServer(vertx, client, ds, meters, app);
@@ -67,6 +84,11 @@ public final class TestServer implements AutoCloseable {
 
     public static TestServer start(Class<?> testClass) {
         return start(testClass, HttpConfig.DEFAULT_BODY_LIMIT_BYTES);
+    }
+
+    /** The bound loopback port. */
+    public int port() {
+        return application.port();
     }
 
     public HttpResponse<Buffer> get(String token, String path) {

@@ -46,14 +46,14 @@ public final class OpenAdrTokenService {
     /** Registers a client; fails with a 400 problem on a bad id/venName and 409 when the id is taken. */
     public Future<ClientCredentials> register(String clientId, ClientRole role, String venName) {
         if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
-            return Future.failedFuture(OpenAdrException.badRequest(
+            return Future.failedFuture(OpenAdrException.badRequest("clientId",
                     "clientId must match " + CLIENT_ID.pattern() + ", but was " + clientId));
         }
         if (role == ClientRole.VEN && (venName == null || venName.isBlank() || venName.length() > 128)) {
-            return Future.failedFuture(OpenAdrException.badRequest("venName (1..128 characters) is required for role VEN"));
+            return Future.failedFuture(OpenAdrException.badRequest("venName", "venName (1..128 characters) is required for role VEN"));
         }
         if (role == ClientRole.BL && venName != null) {
-            return Future.failedFuture(OpenAdrException.badRequest("venName must be absent for role BL"));
+            return Future.failedFuture(OpenAdrException.badRequest("venName", "venName must be absent for role BL"));
         }
         String secret = randomToken(SECRET_BYTES);
         byte[] salt = new byte[SALT_BYTES];

@@ -31,6 +31,19 @@ final class EventKind implements ObjectKind {
         this.listener = listener;
     }
 
+    /**
+     * Hands the listener the obligations of every stored event again: after a restart it starts empty while the
+     * utility's events still hold. Completes with the number of events announced.
+     */
+    Future<Integer> announceStored() {
+        return store.list(ObjectType.EVENT, null, null).compose(events -> Future.all(events.stream()
+                        .map(e -> venSites.resolve(e.body().getJsonArray("targets")).map(sites -> {
+                            listener.obligationsChanged(e.id(), interpreter.interpret(e.id(), e.body(), sites));
+                            return e;
+                        })).toList())
+                .map(all -> events.size()));
+    }
+
     @Override
     public ObjectType type() {
         return ObjectType.EVENT;

@@ -41,6 +41,7 @@ public final class VtnOperations {
     private final ObjectNotifier notifier;
     private final TokenEndpoint tokenEndpoint;
     private final BearerAuthHandler authHandler;
+    private final EventKind events;
 
     public VtnOperations(Vertx vertx, OpenAdrStore store, Clock clock, OpenAdrTokenService tokens,
                          EventInterpreter interpreter, GridObligationListener listener, EventReportBuilder reports,
@@ -51,7 +52,7 @@ public final class VtnOperations {
         this.venSites = new VenSiteResolver(store);
         CallerResolver callers = new CallerResolver(store);
         ObjectKind programs = new ProgramKind();
-        ObjectKind events = new EventKind(store, venSites, interpreter, listener);
+        this.events = new EventKind(store, venSites, interpreter, listener);
         ObjectKind vens = new VenKind();
         Map<ObjectType, ObjectKind> kinds = new EnumMap<>(ObjectType.class);
         kinds.put(ObjectType.PROGRAM, programs);
@@ -125,6 +126,11 @@ public final class VtnOperations {
                         }))
                 .onSuccess(stored -> notifier.notify(stored, ObjectNotifier.Operation.CREATE))
                 .map(StoredObject::body);
+    }
+
+    /** Announces every stored event's obligations to the listener (at start); completes with the event count. */
+    public Future<Integer> announceStoredEvents() {
+        return events.announceStored();
     }
 
     /** The principal the auth handler put on this request. */

@@ -6,9 +6,17 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.gridfleet.aggregator.openadr.OpenAdrConfig;
+import org.gridfleet.aggregator.openadr.OpenAdrModule;
+import org.gridfleet.aggregator.openadr.OpenAdrVtnConfig;
+import org.gridfleet.aggregator.openadr.auth.TokenConfig;
+import org.gridfleet.aggregator.openadr.grid.FlexibilitySource;
+import org.gridfleet.aggregator.openadr.grid.GridObligationListener;
 import org.gridfleet.aggregator.security.ContractOperations.Operation;
 import org.gridfleet.aggregator.testsupport.TestServer;
 
@@ -25,7 +33,11 @@ final class FuzzTarget implements AutoCloseable {
     private final ErrorLog errors = ErrorLog.attach();
 
     FuzzTarget(Class<?> testClass) {
-        server = TestServer.start(testClass);
+        // OpenADR's client registration sits under /api/v1 in the same contract, so it is mounted too
+        OpenAdrConfig openAdr = new OpenAdrConfig(OpenAdrVtnConfig.ofDefaults("http://127.0.0.1/openadr3"),
+                new TokenConfig(Duration.ofMinutes(30), 1000));
+        server = TestServer.start(testClass, Clock.systemUTC(), vertx -> OpenAdrModule.load(vertx, openAdr,
+                GridObligationListener.NOOP, FlexibilitySource.UNAVAILABLE).await().routeModules());
         JsonObject tenant = server.post(TestServer.ADMIN_TOKEN, "/api/v1/tenants",
                 new JsonObject().put("name", "fuzzed-owner").put("role", "fleet-owner")).bodyAsJsonObject();
         ids.put("tenantId", tenant.getString("id"));
@@ -41,15 +53,18 @@ final class FuzzTarget implements AutoCloseable {
                 TestServer.chargerBody("CP-1")).bodyAsJsonObject().getString("id"));
     }
 
-    /** Admin operations go in with the admin token, everything else with the fleet owner's. */
+    /** Admin operations (tenants, tokens, OpenADR clients) go in with the admin token, everything else with the fleet owner's. */
     String tokenFor(Operation op) {
-        return op.pathTemplate().startsWith("/api/v1/tenants") ? TestServer.ADMIN_TOKEN : owner;
+        return op.pathTemplate().startsWith("/api/v1/tenants") || op.pathTemplate().startsWith("/api/v1/openadr")
+                ? TestServer.ADMIN_TOKEN : owner;
     }
 
     /** A valid body for {@code op}; every field the contract knows is set, so every field gets fuzzed. */
     JsonObject validBody(Operation op) {
         return switch (op.operationId()) {
             case "issueToken" -> new JsonObject();
+            case "registerOpenAdrClient" -> new JsonObject().put("clientId", "fuzz-ven").put("role", "VEN")
+                    .put("venName", "fuzz-ven-name");
             case "createTenant" -> new JsonObject().put("name", "fuzz-tenant").put("role", "ops");
             case "createFleet", "putFleet" -> new JsonObject().put("name", "renamed");
             case "createVehicle", "putVehicle" -> TestServer.vehicleBody("car2").put("evId", "EVCC-01")

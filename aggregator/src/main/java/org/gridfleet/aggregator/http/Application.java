@@ -94,7 +94,6 @@ public final class Application {
                 HttpServerVerticle verticle = new HttpServerVerticle(config.http(), v2 -> {
                     Router root = Router.router(vertx);
                     root.route().handler(BodyHandler.create(false).setBodyLimit(config.http().bodyLimitBytes()));
-                    root.route().handler(new JsonBodyGuard());
                     new HealthApi(vertx, dataSource, databaseUp).register(root);
                     root.get("/metrics").handler(rc -> rc.response()
                             .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")

@@ -39,7 +39,7 @@ public final class CoreApi implements RouteModule {
     @Override
     public Router router(Vertx vertx, ApiContext context) {
         Router api = Router.router(vertx);
-        api.route().handler(context.auth()).handler(context.contract());
+        api.route().handler(context.auth()).handler(new JsonBodyGuard()).handler(context.contract());
         AuditLog audit = new AuditLog(context.clock());
         RateLimiter issuing = new RateLimiter(context.clock(), TOKENS_PER_WINDOW, TOKEN_WINDOW);
         api.post("/tenants/:tenantId/tokens").handler(ctx -> issuing.acquire(AuthHandler.principal(ctx).tokenId().toString())

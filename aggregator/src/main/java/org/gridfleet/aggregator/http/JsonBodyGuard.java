@@ -19,7 +19,9 @@ import java.util.Locale;
  * UTF-8, at most {@value #MAX_DEPTH} levels of nesting, numbers of at most {@value #MAX_NUMBER_DIGITS}
  * characters, no duplicate keys, no NUL or lone surrogates in strings (PostgreSQL cannot store the
  * first, the JDBC driver silently turns the second into '?'). A violation is a 400 naming the field.
- * Bodies of other media types pass untouched.
+ * Bodies of other media types pass untouched. {@link CoreApi} puts it behind authentication for all of
+ * {@code /api/v1}; a module with its own failure handler (the OpenADR VTN) must map
+ * {@link GridfleetException} before mounting it.
  */
 public final class JsonBodyGuard implements Handler<RoutingContext> {
 

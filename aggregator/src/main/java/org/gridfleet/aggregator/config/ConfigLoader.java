@@ -35,7 +35,10 @@ public final class ConfigLoader {
             // telemetry spill and retry (storage owner)
             Map.entry("GRIDFLEET_TELEMETRY_SPILL_DIR", "telemetry.spillDir"),
             Map.entry("GRIDFLEET_TELEMETRY_SPILL_MAX_BYTES", "telemetry.spillMaxBytes"),
-            Map.entry("GRIDFLEET_TELEMETRY_RETRY_MAX_MS", "telemetry.retryMaxMs"));
+            Map.entry("GRIDFLEET_TELEMETRY_RETRY_MAX_MS", "telemetry.retryMaxMs"),
+            // HTTPS on the API (security)
+            Map.entry("GRIDFLEET_HTTP_TLS_CERT", "http.tls.certPath"),
+            Map.entry("GRIDFLEET_HTTP_TLS_KEY", "http.tls.keyPath"));
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -71,7 +74,8 @@ public final class ConfigLoader {
         HttpConfig http = new HttpConfig(
                 v.getOrDefault("http.host", HttpConfig.DEFAULT_HOST),
                 intValue(v, "http.port", HttpConfig.DEFAULT_PORT),
-                longValue(v, "http.bodyLimitBytes", HttpConfig.DEFAULT_BODY_LIMIT_BYTES));
+                longValue(v, "http.bodyLimitBytes", HttpConfig.DEFAULT_BODY_LIMIT_BYTES),
+                HttpConfig.Tls.of(v.get("http.tls.certPath"), v.get("http.tls.keyPath")));
         DatabaseConfig db = new DatabaseConfig(
                 Optional.ofNullable(v.get("database.url")),
                 v.getOrDefault("database.user", DatabaseConfig.DEFAULT_USER),

@@ -10,11 +10,14 @@ import java.time.Instant;
 import java.util.UUID;
 import org.gridfleet.aggregator.http.Access;
 import org.gridfleet.aggregator.http.AuthHandler;
+import org.gridfleet.aggregator.http.CoreApi;
 import org.gridfleet.aggregator.http.GridfleetException;
 import org.gridfleet.aggregator.http.JsonFields;
 import org.gridfleet.aggregator.http.Page;
 import org.gridfleet.aggregator.http.Responses;
 import org.gridfleet.aggregator.storage.Jdbc;
+import org.gridfleet.aggregator.tenant.AuditEntry;
+import org.gridfleet.aggregator.tenant.AuditLog;
 import org.gridfleet.aggregator.tenant.Principal;
 
 /** {@code /fleets} and {@code /fleets/{fleetId}/vehicles} of the fleet-owner API. */
@@ -22,11 +25,15 @@ public final class FleetApi {
 
     private final Jdbc jdbc;
     private final Clock clock;
+    private final AuditLog audit;
+    private final VehicleHistory history;
     private final FleetStore store = new FleetStore();
 
-    public FleetApi(Jdbc jdbc, Clock clock) {
+    public FleetApi(Jdbc jdbc, Clock clock, AuditLog audit, VehicleHistory history) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.audit = audit;
+        this.history = history;
     }
 
     public void register(Router api) {
@@ -50,7 +57,9 @@ public final class FleetApi {
         Fleet f = new Fleet(UUID.randomUUID(), p.tenantId(), name, now, now);
         return jdbc.tx(c -> {
             store.insertFleet(c, f);
-            return FleetJson.toJson(f);
+            JsonObject json = FleetJson.toJson(f);
+            audit.append(c, p, f.tenantId(), new AuditEntry.Change("fleet.create", fleetPath(f.id()), null, json));
+            return json;
         });
     }
 
@@ -71,37 +80,48 @@ public final class FleetApi {
     }
 
     private Future<JsonObject> putFleet(RoutingContext ctx) {
-        Scope scope = Access.write(AuthHandler.principal(ctx));
+        Principal p = AuthHandler.principal(ctx);
+        Scope scope = Access.write(p);
         UUID id = fleetId(ctx);
         String name = FleetJson.fleetName(Responses.body(ctx));
         Instant now = clock.instant();
         return jdbc.tx(c -> {
-            if (!store.updateFleet(c, scope, id, name, now)) {
-                throw fleetNotFound();
-            }
-            return FleetJson.toJson(store.findFleet(c, scope, id).orElseThrow());
+            Fleet before = store.findFleet(c, scope, id).orElseThrow(FleetApi::fleetNotFound);
+            store.updateFleet(c, scope, id, name, now);
+            JsonObject after = FleetJson.toJson(store.findFleet(c, scope, id).orElseThrow());
+            audit.append(c, p, before.tenantId(),
+                    new AuditEntry.Change("fleet.update", fleetPath(id), FleetJson.toJson(before), after));
+            return after;
         });
     }
 
     private Future<Boolean> deleteFleet(RoutingContext ctx) {
-        Scope scope = Access.write(AuthHandler.principal(ctx));
+        Principal p = AuthHandler.principal(ctx);
+        Scope scope = Access.write(p);
         UUID id = fleetId(ctx);
         return jdbc.tx(c -> {
-            if (!store.deleteFleet(c, scope, id)) {
-                throw fleetNotFound();
+            Fleet before = store.findFleet(c, scope, id).orElseThrow(FleetApi::fleetNotFound);
+            for (Vehicle v : store.listVehicles(c, scope, id, Integer.MAX_VALUE, 0)) {
+                history.erase(c, v);
             }
+            store.deleteFleet(c, scope, id);
+            audit.append(c, p, before.tenantId(),
+                    new AuditEntry.Change("fleet.delete", fleetPath(id), FleetJson.toJson(before), null));
             return true;
         });
     }
 
     private Future<JsonObject> createVehicle(RoutingContext ctx) {
-        Scope scope = Access.write(AuthHandler.principal(ctx));
+        Principal p = AuthHandler.principal(ctx);
+        Scope scope = Access.write(p);
         UUID fleetId = fleetId(ctx);
         JsonObject body = Responses.body(ctx);
         return jdbc.tx(c -> {
             Fleet fleet = store.findFleet(c, scope, fleetId).orElseThrow(FleetApi::fleetNotFound);
             Vehicle v = FleetJson.vehicle(body, UUID.randomUUID(), fleetId, fleet.tenantId(), clock.instant());
             store.insertVehicle(c, v);
+            audit.append(c, p, v.tenantId(), new AuditEntry.Change("vehicle.create", vehiclePath(fleetId, v.id()), null,
+                    VehicleAudit.snapshot(v)));
             return FleetJson.toJson(v);
         });
     }
@@ -126,7 +146,8 @@ public final class FleetApi {
     }
 
     private Future<JsonObject> putVehicle(RoutingContext ctx) {
-        Scope scope = Access.write(AuthHandler.principal(ctx));
+        Principal p = AuthHandler.principal(ctx);
+        Scope scope = Access.write(p);
         UUID fleetId = fleetId(ctx);
         UUID id = vehicleId(ctx);
         JsonObject body = Responses.body(ctx);
@@ -134,27 +155,41 @@ public final class FleetApi {
             Vehicle old = store.findVehicle(c, scope, fleetId, id).orElseThrow(FleetApi::vehicleNotFound);
             Vehicle v = FleetJson.vehicle(body, id, fleetId, old.tenantId(), clock.instant());
             store.updateVehicle(c, scope, v);
-            return FleetJson.toJson(store.findVehicle(c, scope, fleetId, id).orElseThrow());
+            Vehicle after = store.findVehicle(c, scope, fleetId, id).orElseThrow();
+            audit.append(c, p, old.tenantId(), new AuditEntry.Change("vehicle.update", vehiclePath(fleetId, id),
+                    VehicleAudit.snapshot(old), VehicleAudit.snapshotAfterUpdate(old, after)));
+            return FleetJson.toJson(after);
         });
     }
 
     private Future<Boolean> deleteVehicle(RoutingContext ctx) {
-        Scope scope = Access.write(AuthHandler.principal(ctx));
+        Principal p = AuthHandler.principal(ctx);
+        Scope scope = Access.write(p);
         UUID fleetId = fleetId(ctx);
         UUID id = vehicleId(ctx);
         return jdbc.tx(c -> {
-            if (!store.deleteVehicle(c, scope, fleetId, id)) {
-                throw vehicleNotFound();
-            }
+            Vehicle before = store.findVehicle(c, scope, fleetId, id).orElseThrow(FleetApi::vehicleNotFound);
+            history.erase(c, before); // deleting a vehicle leaves no personal history behind
+            store.deleteVehicle(c, scope, fleetId, id);
+            audit.append(c, p, before.tenantId(), new AuditEntry.Change("vehicle.delete", vehiclePath(fleetId, id),
+                    VehicleAudit.snapshot(before), null));
             return true;
         });
     }
 
-    private static UUID fleetId(RoutingContext ctx) {
+    private static String fleetPath(UUID fleetId) {
+        return CoreApi.MOUNT_POINT + "/fleets/" + fleetId;
+    }
+
+    static String vehiclePath(UUID fleetId, UUID vehicleId) {
+        return fleetPath(fleetId) + "/vehicles/" + vehicleId;
+    }
+
+    static UUID fleetId(RoutingContext ctx) {
         return JsonFields.pathId(ctx.pathParam("fleetId"), "fleet");
     }
 
-    private static UUID vehicleId(RoutingContext ctx) {
+    static UUID vehicleId(RoutingContext ctx) {
         return JsonFields.pathId(ctx.pathParam("vehicleId"), "vehicle");
     }
 
@@ -162,7 +197,7 @@ public final class FleetApi {
         return GridfleetException.notFound("fleet");
     }
 
-    private static GridfleetException vehicleNotFound() {
+    static GridfleetException vehicleNotFound() {
         return GridfleetException.notFound("vehicle");
     }
 }

@@ -25,6 +25,8 @@ public final class FleetJson {
     private static final int NAME_MAX = 200;
     private static final int ID_MAX = 64;
     private static final int LIST_MAX = 100;
+    private static final int CHARGERS_PER_LIMIT_MAX = 1000;
+    private static final java.util.regex.Pattern CHARGER_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1," + ID_MAX + "}");
 
     private FleetJson() {
     }
@@ -196,7 +198,7 @@ public final class FleetJson {
                         "must be one of [feeder, charger-group] (was '" + kind + "')");
             };
             double limitKw = e.number("limitKw", 0.1, siteLimitKw);
-            JsonArray ids = e.array("chargerIds", 10_000);
+            JsonArray ids = e.array("chargerIds", CHARGERS_PER_LIMIT_MAX);
             List<String> chargerIds = new ArrayList<>();
             for (int j = 0; j < ids.size(); j++) {
                 if (!(ids.getValue(j) instanceof String s) || s.isBlank() || s.length() > ID_MAX) {
@@ -239,7 +241,7 @@ public final class FleetJson {
         String chargerId = id;
         if (chargerId == null) {
             chargerId = f.string("id", ID_MAX);
-            if (!chargerId.matches("[A-Za-z0-9._:-]+")) {
+            if (!isChargerId(chargerId)) {
                 throw GridfleetException.badRequest("id", "may only hold letters, digits and . _ : - (OCPP identity)");
             }
         } else if (f.has("id") && !id.equals(f.string("id", ID_MAX))) {
@@ -260,6 +262,11 @@ public final class FleetJson {
         }
         return new ChargerRegistration(
                 new Charger(chargerId, siteId, tenantId, maxPowerKw, bidirectional, model, cap, now, now), password);
+    }
+
+    /** True for a well-formed OCPP identity: 1..64 letters, digits and {@code . _ : -}. */
+    public static boolean isChargerId(String s) {
+        return s != null && CHARGER_ID.matcher(s).matches();
     }
 
     public static JsonObject toJson(Charger c) {

@@ -9,11 +9,14 @@ import java.time.Clock;
 import java.util.UUID;
 import org.gridfleet.aggregator.http.Access;
 import org.gridfleet.aggregator.http.AuthHandler;
+import org.gridfleet.aggregator.http.CoreApi;
 import org.gridfleet.aggregator.http.GridfleetException;
 import org.gridfleet.aggregator.http.JsonFields;
 import org.gridfleet.aggregator.http.Page;
 import org.gridfleet.aggregator.http.Responses;
 import org.gridfleet.aggregator.storage.Jdbc;
+import org.gridfleet.aggregator.tenant.AuditEntry;
+import org.gridfleet.aggregator.tenant.AuditLog;
 import org.gridfleet.aggregator.tenant.Principal;
 
 /** {@code /sites} and {@code /sites/{siteId}/chargers} of the fleet-owner API. */
@@ -22,12 +25,14 @@ public final class SiteApi {
     private final Jdbc jdbc;
     private final Clock clock;
     private final PasswordHasher passwords;
+    private final AuditLog audit;
     private final SiteStore store = new SiteStore();
 
-    public SiteApi(Jdbc jdbc, Clock clock, PasswordHasher passwords) {
+    public SiteApi(Jdbc jdbc, Clock clock, PasswordHasher passwords, AuditLog audit) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.passwords = passwords;
+        this.audit = audit;
     }
 
     public void register(Router api) {
@@ -49,7 +54,9 @@ public final class SiteApi {
         Site s = FleetJson.site(Responses.body(ctx), UUID.randomUUID(), p.tenantId(), clock.instant());
         return jdbc.tx(c -> {
             store.insertSite(c, s);
-            return FleetJson.toJson(s);
+            JsonObject json = FleetJson.toJson(s);
+            audit.append(c, p, s.tenantId(), new AuditEntry.Change("site.create", sitePath(s.id()), null, json));
+            return json;
         });
     }
 
@@ -70,29 +77,34 @@ public final class SiteApi {
     }
 
     private Future<JsonObject> putSite(RoutingContext ctx) {
-        Scope scope = Access.write(AuthHandler.principal(ctx));
+        Principal p = AuthHandler.principal(ctx);
+        Scope scope = Access.write(p);
         UUID id = siteId(ctx);
         JsonObject body = Responses.body(ctx);
         return jdbc.tx(c -> {
             Site old = store.findSite(c, scope, id).orElseThrow(SiteApi::siteNotFound);
             store.updateSite(c, scope, FleetJson.site(body, id, old.tenantId(), clock.instant()));
-            return FleetJson.toJson(store.findSite(c, scope, id).orElseThrow());
+            JsonObject after = FleetJson.toJson(store.findSite(c, scope, id).orElseThrow());
+            audit.append(c, p, old.tenantId(), new AuditEntry.Change("site.update", sitePath(id), FleetJson.toJson(old), after));
+            return after;
         });
     }
 
     private Future<Boolean> deleteSite(RoutingContext ctx) {
-        Scope scope = Access.write(AuthHandler.principal(ctx));
+        Principal p = AuthHandler.principal(ctx);
+        Scope scope = Access.write(p);
         UUID id = siteId(ctx);
         return jdbc.tx(c -> {
-            if (!store.deleteSite(c, scope, id)) {
-                throw siteNotFound();
-            }
+            Site old = store.findSite(c, scope, id).orElseThrow(SiteApi::siteNotFound);
+            store.deleteSite(c, scope, id);
+            audit.append(c, p, old.tenantId(), new AuditEntry.Change("site.delete", sitePath(id), FleetJson.toJson(old), null));
             return true;
         });
     }
 
     private Future<JsonObject> createCharger(RoutingContext ctx) {
-        Scope scope = Access.write(AuthHandler.principal(ctx));
+        Principal p = AuthHandler.principal(ctx);
+        Scope scope = Access.write(p);
         UUID siteId = siteId(ctx);
         JsonObject body = Responses.body(ctx);
         return jdbc.tx(c -> {
@@ -102,7 +114,10 @@ public final class SiteApi {
                 throw GridfleetException.conflict("a charger with id '" + reg.charger().id() + "' is already registered");
             }
             store.insertCharger(c, reg.charger(), passwords.hash(reg.password()));
-            return FleetJson.toJson(reg.charger());
+            JsonObject json = FleetJson.toJson(reg.charger());
+            audit.append(c, p, site.tenantId(), new AuditEntry.Change("charger.create",
+                    chargerPath(siteId, reg.charger().id()), null, json));
+            return json;
         });
     }
 
@@ -121,37 +136,61 @@ public final class SiteApi {
     private Future<JsonObject> getCharger(RoutingContext ctx) {
         Scope scope = Access.read(AuthHandler.principal(ctx));
         UUID siteId = siteId(ctx);
-        String id = ctx.pathParam("chargerId");
+        String id = chargerId(ctx);
         return jdbc.tx(c -> FleetJson.toJson(store.findCharger(c, scope, siteId, id).orElseThrow(SiteApi::chargerNotFound)));
     }
 
     private Future<JsonObject> putCharger(RoutingContext ctx) {
-        Scope scope = Access.write(AuthHandler.principal(ctx));
+        Principal p = AuthHandler.principal(ctx);
+        Scope scope = Access.write(p);
         UUID siteId = siteId(ctx);
-        String id = ctx.pathParam("chargerId");
+        String id = chargerId(ctx);
         JsonObject body = Responses.body(ctx);
         return jdbc.tx(c -> {
             Charger old = store.findCharger(c, scope, siteId, id).orElseThrow(SiteApi::chargerNotFound);
             FleetJson.ChargerRegistration reg = FleetJson.charger(body, id, siteId, old.tenantId(), clock.instant(), false);
             store.updateCharger(c, scope, reg.charger(), reg.password() == null ? null : passwords.hash(reg.password()));
-            return FleetJson.toJson(store.findCharger(c, scope, siteId, id).orElseThrow());
+            JsonObject after = FleetJson.toJson(store.findCharger(c, scope, siteId, id).orElseThrow());
+            // the password itself never reaches the log, only that it was replaced
+            audit.append(c, p, old.tenantId(), new AuditEntry.Change("charger.update", chargerPath(siteId, id),
+                    FleetJson.toJson(old), after.copy().put("passwordChanged", reg.password() != null)));
+            return after;
         });
     }
 
     private Future<Boolean> deleteCharger(RoutingContext ctx) {
-        Scope scope = Access.write(AuthHandler.principal(ctx));
+        Principal p = AuthHandler.principal(ctx);
+        Scope scope = Access.write(p);
         UUID siteId = siteId(ctx);
-        String id = ctx.pathParam("chargerId");
+        String id = chargerId(ctx);
         return jdbc.tx(c -> {
-            if (!store.deleteCharger(c, scope, siteId, id)) {
-                throw chargerNotFound();
-            }
+            Charger old = store.findCharger(c, scope, siteId, id).orElseThrow(SiteApi::chargerNotFound);
+            store.deleteCharger(c, scope, siteId, id);
+            audit.append(c, p, old.tenantId(), new AuditEntry.Change("charger.delete", chargerPath(siteId, id),
+                    FleetJson.toJson(old), null));
             return true;
         });
     }
 
+    private static String sitePath(UUID siteId) {
+        return CoreApi.MOUNT_POINT + "/sites/" + siteId;
+    }
+
+    private static String chargerPath(UUID siteId, String chargerId) {
+        return sitePath(siteId) + "/chargers/" + chargerId;
+    }
+
     private static UUID siteId(RoutingContext ctx) {
         return JsonFields.pathId(ctx.pathParam("siteId"), "site");
+    }
+
+    /** A path charger id; one that cannot be an OCPP identity answers 404 like an unknown one. */
+    private static String chargerId(RoutingContext ctx) {
+        String id = ctx.pathParam("chargerId");
+        if (!FleetJson.isChargerId(id)) {
+            throw chargerNotFound();
+        }
+        return id;
     }
 
     private static GridfleetException siteNotFound() {

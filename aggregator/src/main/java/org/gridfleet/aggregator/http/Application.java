@@ -87,7 +87,7 @@ public final class Application {
                     .orElse(Future.succeededFuture());
             byte[] openApiYaml = readResource(ContractValidator.RESOURCE);
             return bootstrap.compose(v -> ContractValidator.load(vertx, openApiYaml)).compose(contract -> {
-                ApiContext ctx = new ApiContext(clock, dataSource, jdbc, new AuthHandler(jdbc, tenants), contract, registry);
+                ApiContext ctx = new ApiContext(clock, dataSource, jdbc, new AuthHandler(jdbc, tenants, clock), contract, registry);
                 Buffer openApi = Buffer.buffer(openApiYaml);
                 AtomicInteger databaseUp = new AtomicInteger();
                 Gauge.builder(MetricNames.DATABASE_UP, databaseUp::get).register(registry);

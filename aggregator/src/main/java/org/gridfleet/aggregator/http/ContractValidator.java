@@ -15,7 +15,7 @@ import io.vertx.openapi.validation.ValidatorException;
 
 /**
  * Validates each request against the served contract ({@value #RESOURCE}) before any handler
- * runs; a violation becomes a 400 naming the offending field. Requests to paths the contract does
+ * runs; a violation, or a body sent to an operation that takes none, becomes a 400 naming the offending field. Requests to paths the contract does
  * not describe pass through (they end in 404/405 further on).
  */
 public final class ContractValidator implements Handler<RoutingContext> {
@@ -84,6 +84,11 @@ public final class ContractValidator implements Handler<RoutingContext> {
             ctx.next();
             return;
         }
+        if (op.getRequestBody() == null && ctx.body().length() > 0) {
+            // a body the handler would ignore means the client meant something else; refuse it before acting
+            ctx.fail(GridfleetException.badRequest("body", "must be empty: " + op.getOperationId() + " takes no body"));
+            return;
+        }
         extractor.extractValidatableRequest(ctx, op)
                 .compose(req -> validator.validate(req, op.getOperationId()))
                 .onSuccess(v -> ctx.next())
@@ -120,22 +125,6 @@ public final class ContractValidator implements Handler<RoutingContext> {
 
     /** The deepest instance location among all errors, as {@code a.b[2].c}; {@code body} for the root. */
     private static String field(OutputUnit unit) {
-        String loc = deepestLocation(unit);
-        if (loc == null || loc.isEmpty() || loc.equals("#") || loc.equals("/")) {
-            return "body";
-        }
-        String path = loc.startsWith("#") ? loc.substring(1) : loc;
-        StringBuilder sb = new StringBuilder();
-        for (String part : path.split("/")) {
-            if (part.isEmpty()) {
-                continue;
-            }
-            if (part.chars().allMatch(Character::isDigit)) {
-                sb.append('[').append(part).append(']');
-            } else {
-                sb.append(sb.length() == 0 ? "" : ".").append(part);
-            }
-        }
-        return sb.length() == 0 ? "body" : sb.toString();
+        return FieldPath.of(deepestLocation(unit));
     }
 }

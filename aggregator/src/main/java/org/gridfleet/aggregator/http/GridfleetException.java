@@ -1,5 +1,6 @@
 package org.gridfleet.aggregator.http;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,6 +19,7 @@ public final class GridfleetException extends RuntimeException {
         METHOD_NOT_ALLOWED(405, "method-not-allowed"),
         CONFLICT(409, "conflict"),
         PAYLOAD_TOO_LARGE(413, "payload-too-large"),
+        TOO_MANY_REQUESTS(429, "too-many-requests"),
         UNAVAILABLE(503, "unavailable");
 
         private final int httpStatus;
@@ -39,11 +41,18 @@ public final class GridfleetException extends RuntimeException {
 
     private final Code code;
     private final Optional<String> field;
+    private final Optional<Duration> retryAfter;
 
     private GridfleetException(Code code, String message, Optional<String> field, Throwable cause) {
+        this(code, message, field, cause, Optional.empty());
+    }
+
+    private GridfleetException(Code code, String message, Optional<String> field, Throwable cause,
+                               Optional<Duration> retryAfter) {
         super(message, cause);
         this.code = Objects.requireNonNull(code);
         this.field = field;
+        this.retryAfter = retryAfter;
     }
 
     /** A request value that is missing or wrong; {@code field} is its JSON pointer-like path, e.g. {@code reserveSoc}. */
@@ -75,12 +84,22 @@ public final class GridfleetException extends RuntimeException {
         return new GridfleetException(Code.PAYLOAD_TOO_LARGE, message, Optional.empty(), null);
     }
 
+    /** Too many attempts; the answer carries {@code Retry-After} with {@code retryAfter} rounded up to whole seconds. */
+    public static GridfleetException tooManyRequests(String message, Duration retryAfter) {
+        return new GridfleetException(Code.TOO_MANY_REQUESTS, message, Optional.empty(), null, Optional.of(retryAfter));
+    }
+
     public static GridfleetException unavailable(String message, Throwable cause) {
         return new GridfleetException(Code.UNAVAILABLE, message, Optional.empty(), cause);
     }
 
     public Code code() {
         return code;
+    }
+
+    /** How long the client should wait, for {@link Code#TOO_MANY_REQUESTS}. */
+    public Optional<Duration> retryAfter() {
+        return retryAfter;
     }
 
     /** The offending request field, for {@link Code#BAD_REQUEST}. */

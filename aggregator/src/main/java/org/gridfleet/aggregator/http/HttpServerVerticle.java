@@ -4,11 +4,12 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.Router;
 import java.util.function.Function;
 import org.gridfleet.aggregator.config.HttpConfig;
 
-/** Serves one router on the configured host and port. */
+/** Serves one router on the configured host and port, over TLS when configured, behind the {@link PathGuard}. */
 public final class HttpServerVerticle extends VerticleBase {
 
     private final HttpConfig config;
@@ -22,8 +23,11 @@ public final class HttpServerVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        return vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port()))
-                .requestHandler(routerFactory.apply(vertx))
+        HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port());
+        config.tls().ifPresent(tls -> options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
+                .setCertPath(tls.certPath().toString()).setKeyPath(tls.keyPath().toString())));
+        return vertx.createHttpServer(options)
+                .requestHandler(new PathGuard(routerFactory.apply(vertx)))
                 .listen()
                 .onSuccess(s -> actualPort = s.actualPort());
     }

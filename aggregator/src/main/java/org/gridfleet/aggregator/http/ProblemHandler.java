@@ -21,23 +21,32 @@ public final class ProblemHandler implements Handler<RoutingContext> {
     public void handle(RoutingContext ctx) {
         GridfleetException ge = translate(ctx);
         int status;
-        JsonObject body = new JsonObject();
+        JsonObject body;
         if (ge != null) {
             status = ge.code().httpStatus();
-            body.put("type", "https://gridfleet.org/problems/" + ge.code().slug())
-                    .put("title", ge.code().name())
-                    .put("detail", ge.getMessage());
-            ge.field().ifPresent(f -> body.put("field", f));
+            body = body(ge, ctx.request().path());
         } else {
             LOG.error("unhandled failure on {} {}", ctx.request().method(), ctx.request().path(), ctx.failure());
             status = 500;
-            body.put("type", "https://gridfleet.org/problems/internal").put("title", "INTERNAL")
-                    .put("detail", "internal error");
+            body = new JsonObject().put("type", "https://gridfleet.org/problems/internal").put("title", "INTERNAL")
+                    .put("detail", "internal error").put("status", status).put("instance", ctx.request().path());
         }
-        body.put("status", status).put("instance", ctx.request().path());
         if (!ctx.response().ended()) {
+            if (ge != null) {
+                ge.retryAfter().ifPresent(d -> ctx.response().putHeader("Retry-After",
+                        String.valueOf(Math.max(1, (d.toMillis() + 999) / 1000))));
+            }
             ctx.response().setStatusCode(status).putHeader("content-type", CONTENT_TYPE).end(body.encode());
         }
+    }
+
+    /** The RFC 9457 body of {@code ge} for the request path {@code instance}. */
+    static JsonObject body(GridfleetException ge, String instance) {
+        JsonObject body = new JsonObject().put("type", "https://gridfleet.org/problems/" + ge.code().slug())
+                .put("title", ge.code().name())
+                .put("detail", ge.getMessage());
+        ge.field().ifPresent(f -> body.put("field", f));
+        return body.put("status", ge.code().httpStatus()).put("instance", instance);
     }
 
     private static GridfleetException translate(RoutingContext ctx) {

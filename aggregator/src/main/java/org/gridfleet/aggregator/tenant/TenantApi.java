@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.gridfleet.aggregator.http.Access;
 import org.gridfleet.aggregator.http.AuthHandler;
+import org.gridfleet.aggregator.http.CoreApi;
 import org.gridfleet.aggregator.http.GridfleetException;
 import org.gridfleet.aggregator.http.JsonFields;
 import org.gridfleet.aggregator.http.Page;
@@ -21,11 +22,13 @@ public final class TenantApi {
     private final Jdbc jdbc;
     private final TenantStore store;
     private final TokenHasher tokens;
+    private final AuditLog audit;
 
-    public TenantApi(Jdbc jdbc, TenantStore store, TokenHasher tokens) {
+    public TenantApi(Jdbc jdbc, TenantStore store, TokenHasher tokens, AuditLog audit) {
         this.jdbc = jdbc;
         this.store = store;
         this.tokens = tokens;
+        this.audit = audit;
     }
 
     public void register(Router api) {
@@ -36,11 +39,17 @@ public final class TenantApi {
     }
 
     private Future<JsonObject> create(RoutingContext ctx) {
-        Access.requireAdmin(AuthHandler.principal(ctx));
+        Principal p = AuthHandler.principal(ctx);
+        Access.requireAdmin(p);
         JsonFields f = JsonFields.of(Responses.body(ctx), "", Set.of("name", "role"));
         String name = f.string("name", 200);
         Role role = f.oneOf("role", Role.class, Role::fromWire);
-        return jdbc.tx(c -> toJson(store.create(c, name, role)));
+        return jdbc.tx(c -> {
+            Tenant t = store.create(c, name, role);
+            JsonObject json = toJson(t);
+            audit.append(c, p, t.id(), new AuditEntry.Change("tenant.create", tenantPath(t.id()), null, json));
+            return json;
+        });
     }
 
     private Future<JsonObject> list(RoutingContext ctx) {
@@ -61,14 +70,25 @@ public final class TenantApi {
 
     /** Issues a new token; the plain token appears in this response only. */
     private Future<JsonObject> issueToken(RoutingContext ctx) {
-        Access.requireAdmin(AuthHandler.principal(ctx));
+        Principal p = AuthHandler.principal(ctx);
+        Access.requireAdmin(p);
         UUID tenantId = JsonFields.pathId(ctx.pathParam("tenantId"), "tenant");
+        if (ctx.body().length() > 0) {
+            JsonFields.of(Responses.body(ctx), "", Set.of()); // no options yet: anything else is a mistake
+        }
         String token = tokens.newToken();
         return jdbc.tx(c -> {
             store.find(c, tenantId).orElseThrow(() -> GridfleetException.notFound("tenant"));
             UUID id = store.addToken(c, tenantId, token);
+            // the token itself is never logged: its id is enough to revoke it
+            audit.append(c, p, tenantId, new AuditEntry.Change("token.issue", tenantPath(tenantId) + "/tokens/" + id, null,
+                    new JsonObject().put("tokenId", id.toString())));
             return new JsonObject().put("id", id.toString()).put("tenantId", tenantId.toString()).put("token", token);
         });
+    }
+
+    private static String tenantPath(UUID tenantId) {
+        return CoreApi.MOUNT_POINT + "/tenants/" + tenantId;
     }
 
     static JsonObject toJson(Tenant t) {

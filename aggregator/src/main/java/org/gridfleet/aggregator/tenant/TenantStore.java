@@ -83,13 +83,14 @@ public final class TenantStore {
     /** The caller holding {@code token}, if the token is known. */
     public Optional<Principal> authenticate(Connection c, String token) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT t.id, t.role FROM api_tokens k JOIN tenants t ON t.id = k.tenant_id WHERE k.token_hash = ?")) {
+                "SELECT t.id, t.role, k.id FROM api_tokens k JOIN tenants t ON t.id = k.tenant_id WHERE k.token_hash = ?")) {
             ps.setBytes(1, TokenHasher.hash(token));
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new Principal(rs.getObject(1, UUID.class), role(rs.getString(2))));
+                return Optional.of(new Principal(rs.getObject(1, UUID.class), role(rs.getString(2)),
+                        rs.getObject(3, UUID.class)));
             }
         }
     }

@@ -31,7 +31,15 @@ public final class ConfigLoader {
             Map.entry("GRIDFLEET_DB_EMBEDDED_PORT", "database.embeddedPort"),
             Map.entry("GRIDFLEET_TELEMETRY_QUEUE_CAPACITY", "telemetry.queueCapacity"),
             Map.entry("GRIDFLEET_TELEMETRY_BATCH_SIZE", "telemetry.batchSize"),
-            Map.entry("GRIDFLEET_TELEMETRY_FLUSH_INTERVAL_MS", "telemetry.flushIntervalMs"));
+            Map.entry("GRIDFLEET_TELEMETRY_FLUSH_INTERVAL_MS", "telemetry.flushIntervalMs"),
+            Map.entry("GRIDFLEET_OCPP_HOST", "ocpp.host"),
+            Map.entry("GRIDFLEET_OCPP_PORT", "ocpp.port"),
+            Map.entry("GRIDFLEET_OCPP_CALL_TIMEOUT_MS", "ocpp.callTimeoutMs"),
+            Map.entry("GRIDFLEET_OCPP_DIRECTORY_REFRESH_MS", "ocpp.directoryRefreshMs"),
+            Map.entry("GRIDFLEET_CONTROL_TICK_MS", "control.tickMs"),
+            Map.entry("GRIDFLEET_CONTROL_IMPORT_PRICE_PER_KWH", "control.importPricePerKwh"),
+            Map.entry("GRIDFLEET_CONTROL_EXPORT_PRICE_PER_KWH", "control.exportPricePerKwh"),
+            Map.entry("GRIDFLEET_CONTROL_DEFAULT_DWELL_MINUTES", "control.defaultDwellMinutes"));
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -78,8 +86,19 @@ public final class ConfigLoader {
                 intValue(v, "telemetry.queueCapacity", TelemetryConfig.DEFAULT_QUEUE_CAPACITY),
                 intValue(v, "telemetry.batchSize", TelemetryConfig.DEFAULT_BATCH_SIZE),
                 longValue(v, "telemetry.flushIntervalMs", TelemetryConfig.DEFAULT_FLUSH_INTERVAL_MS));
+        OcppConfig ocpp = new OcppConfig(
+                v.getOrDefault("ocpp.host", OcppConfig.DEFAULT_HOST),
+                intValue(v, "ocpp.port", OcppConfig.DEFAULT_PORT),
+                longValue(v, "ocpp.callTimeoutMs", OcppConfig.DEFAULT_CALL_TIMEOUT_MS),
+                longValue(v, "ocpp.directoryRefreshMs", OcppConfig.DEFAULT_DIRECTORY_REFRESH_MS));
+        ControlConfig control = new ControlConfig(
+                longValue(v, "control.tickMs", ControlConfig.DEFAULT_TICK_MS),
+                doubleValue(v, "control.importPricePerKwh", ControlConfig.DEFAULT_IMPORT_PRICE_PER_KWH),
+                doubleValue(v, "control.exportPricePerKwh", ControlConfig.DEFAULT_EXPORT_PRICE_PER_KWH),
+                longValue(v, "control.defaultDwellMinutes", ControlConfig.DEFAULT_DWELL_MINUTES));
         Path home = v.containsKey("home") ? Path.of(v.get("home")) : userHome.resolve(".gridfleet");
-        return new GridfleetConfig(http, db, telemetry, home, Optional.ofNullable(v.get("adminToken")));
+        return new GridfleetConfig(http, db, telemetry, home, Optional.ofNullable(v.get("adminToken")), ocpp,
+                control);
     }
 
     private static int intValue(Map<String, String> v, String key, int dflt) {
@@ -99,6 +118,22 @@ public final class ConfigLoader {
             return Long.parseLong(s.trim());
         } catch (NumberFormatException e) {
             throw new ConfigException(key, s, "is not a whole number");
+        }
+    }
+
+    private static double doubleValue(Map<String, String> v, String key, double dflt) {
+        String s = v.get(key);
+        if (s == null) {
+            return dflt;
+        }
+        try {
+            double d = Double.parseDouble(s.trim());
+            if (!Double.isFinite(d)) {
+                throw new ConfigException(key, s, "is not a finite number");
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key, s, "is not a number");
         }
     }
 

@@ -28,14 +28,21 @@ final class SetpointSender {
      */
     int send(Map<String, Double> setpointsKw, Map<String, EvseRef> evseOfVehicle) {
         lastSent.keySet().retainAll(evseOfVehicle.values());
+        // Lowered setpoints go out before raised ones, so a site does not briefly carry both.
+        return pass(setpointsKw, evseOfVehicle, true) + pass(setpointsKw, evseOfVehicle, false);
+    }
+
+    private int pass(Map<String, Double> setpointsKw, Map<String, EvseRef> evseOfVehicle, boolean lowering) {
         int sent = 0;
         for (Map.Entry<String, EvseRef> e : evseOfVehicle.entrySet()) {
             double kw = setpointsKw.getOrDefault(e.getKey(), 0.0);
             EvseRef evse = e.getValue();
-            Double previous = lastSent.put(evse, kw);
-            if (previous != null && previous == kw) {
+            Double previous = lastSent.get(evse);
+            boolean lower = previous != null && kw < previous;
+            if ((previous != null && previous == kw) || lower != lowering) {
                 continue;
             }
+            lastSent.put(evse, kw);
             sent++;
             chargers.setpoint(evse, kw).thenAccept(result -> {
                 if (result.status() != Status.ACCEPTED && result.status() != Status.SUPERSEDED) {

@@ -4,24 +4,17 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.time.Clock;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.gridfleet.aggregator.config.ControlConfig;
-import org.gridfleet.aggregator.dispatch.DispatchConfig;
 import org.gridfleet.aggregator.dispatch.DispatchMetrics;
-import org.gridfleet.aggregator.dispatch.GridServiceController;
-import org.gridfleet.aggregator.dispatch.SocBalancing;
-import org.gridfleet.market.dr.DemandResponseLimits;
 import org.gridfleet.v2g.charger.ChargerControl;
-import org.gridfleet.v2g.control.ScheduledControllerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The live control tick: every {@link ControlConfig#tick()} the sessions the chargers reported and the
- * registrations become a {@link LiveInput}; the {@link GridServiceController} (the dispatcher around the
- * schedule controller) decides each steered vehicle's power; the changed setpoints go to the chargers.
+ * registrations go through the {@link LiveController} (the dispatcher around the schedule controller), and the
+ * changed setpoints go to the chargers.
  *
  * <p>A Vert.x timer fires the tick, which runs on a one-thread worker executor: the schedule LP is CPU-heavy
  * and must not hold an event loop, and a tick still running when the timer fires again makes that firing skip,
@@ -37,9 +30,7 @@ public final class ControlLoop {
     private final ChargerCache directory;
     private final LiveFleet fleet;
     private final ControlMetrics metrics;
-    private final ReshapingController schedule =
-            new ReshapingController(ScheduledControllerConfig.ofDefaults());
-    private final GridServiceController controller;
+    private final LiveController controller;
     private final SetpointSender sender;
     private final AtomicBoolean ticking = new AtomicBoolean();
     private WorkerExecutor worker;
@@ -53,9 +44,7 @@ public final class ControlLoop {
         this.directory = directory;
         this.fleet = fleet;
         this.metrics = metrics;
-        // No market windows or demand-response caps yet: the dispatcher keeps the plan with its hysteresis.
-        this.controller = new GridServiceController(schedule, List.of(), new DemandResponseLimits(List.of()),
-                DispatchConfig.ofDefaults(), SocBalancing.ofDefaults(), dispatchMetrics, fleet.meteredKw());
+        this.controller = new LiveController(config, dispatchMetrics, fleet.meteredKw());
         this.sender = new SetpointSender(chargers);
     }
 
@@ -84,12 +73,9 @@ public final class ControlLoop {
     /** One tick: state in, changed setpoints out. Worker thread only. */
     void tick() {
         long started = System.nanoTime();
-        FleetView view = directory.view();
-        LiveInput live = LiveInput.build(view, fleet.sessions(), clock.instant(), config.tick(), config);
-        schedule.shape(ControllerShape.of(view, live.evseOfVehicle()));
-        Map<String, Double> setpoints = controller.control(live.input());
-        sender.send(setpoints, live.evseOfVehicle());
-        metrics.ticked(System.nanoTime() - started, live.evseOfVehicle().size());
+        LiveController.Decision d = controller.decide(directory.view(), fleet.sessions(), clock.instant());
+        sender.send(d.setpointsKw(), d.live().evseOfVehicle());
+        metrics.ticked(System.nanoTime() - started, d.live().evseOfVehicle().size());
     }
 
     /** Stops the timer and waits for a running tick. */

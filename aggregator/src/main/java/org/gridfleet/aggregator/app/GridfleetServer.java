@@ -7,6 +7,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +21,7 @@ import org.gridfleet.aggregator.fleet.PasswordHasher;
 import org.gridfleet.aggregator.http.Application;
 import org.gridfleet.aggregator.http.CoreApi;
 import org.gridfleet.aggregator.http.RouteModule;
+import org.gridfleet.aggregator.live.LiveAggregator;
 import org.gridfleet.aggregator.metrics.TelemetryMetrics;
 import org.gridfleet.aggregator.storage.Database;
 import org.gridfleet.aggregator.storage.TelemetryWriter;
@@ -26,8 +30,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running process: database (embedded or external), Vert.x with Micrometer metrics, the
- * telemetry writer, the fleet registry and the HTTP application. {@link #close()} stops them in
- * reverse order (HTTP, Vert.x, telemetry, pool, embedded database).
+ * telemetry writer, the fleet registry, the HTTP application and the live aggregator (OCPP gateway and
+ * control loop). {@link #close()} stops them in reverse order (OCPP gateway and control loop, HTTP, Vert.x,
+ * telemetry, pool, embedded database).
  */
 public final class GridfleetServer implements AutoCloseable {
 
@@ -38,22 +43,32 @@ public final class GridfleetServer implements AutoCloseable {
     private final TelemetryWriter telemetry;
     private final JdbcFleetRegistry registry;
     private final Application application;
+    private final LiveAggregator live;
 
     private GridfleetServer(Database database, Vertx vertx, TelemetryWriter telemetry, JdbcFleetRegistry registry,
-                            Application application) {
+                            Application application, LiveAggregator live) {
         this.database = database;
         this.vertx = vertx;
         this.telemetry = telemetry;
         this.registry = registry;
         this.application = application;
+        this.live = live;
     }
 
     /**
-     * Opens the database, starts Vert.x and serves {@link CoreApi} plus {@code extraModules}.
-     * Blocks until the server listens.
+     * Opens the database, starts Vert.x, serves {@link CoreApi} plus {@code extraModules}, and starts the OCPP
+     * gateway and the control loop. Blocks until both listen.
+     *
+     * @throws IllegalStateException when a configured port is taken (checked before anything starts, so the
+     *     message names the key instead of a client hanging on a port held by another program)
      */
     public static GridfleetServer start(GridfleetConfig config, Clock clock, List<RouteModule> extraModules)
             throws Exception {
+        if (config.database().url().isEmpty()) {
+            requireFreePort("database.embeddedPort", "localhost", config.database().embeddedPort());
+        }
+        requireFreePort("http.port", config.http().host(), config.http().port());
+        requireFreePort("ocpp.port", config.ocpp().host(), config.ocpp().port());
         Database database = Database.open(config.database(), config.home());
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Vertx vertx = Vertx.builder()
@@ -69,8 +84,10 @@ public final class GridfleetServer implements AutoCloseable {
             extraModules.forEach(app::mount);
             Application application = app.start().await(30, TimeUnit.SECONDS);
             LOG.info("gridfleet listening on {}:{}", config.http().host(), application.port());
-            return new GridfleetServer(database, vertx, telemetry, new JdbcFleetRegistry(database.dataSource()),
-                    application);
+            JdbcFleetRegistry registry = new JdbcFleetRegistry(database.dataSource());
+            LiveAggregator live = LiveAggregator.start(vertx, clock, config.ocpp(), config.control(), registry,
+                    registry, telemetry, meters).await(30, TimeUnit.SECONDS);
+            return new GridfleetServer(database, vertx, telemetry, registry, application, live);
         } catch (Exception e) {
             vertx.close().await(10, TimeUnit.SECONDS);
             telemetry.close();
@@ -81,6 +98,11 @@ public final class GridfleetServer implements AutoCloseable {
 
     public int port() {
         return application.port();
+    }
+
+    /** The OCPP gateway's port ({@code ws://host:port/ocpp/{chargerId}}). */
+    public int ocppPort() {
+        return live.ocppPort();
     }
 
     public Vertx vertx() {
@@ -96,6 +118,19 @@ public final class GridfleetServer implements AutoCloseable {
         return registry;
     }
 
+    /** Port 0 (pick any) is always free. The check can race with another program; it names the usual culprit. */
+    private static void requireFreePort(String key, String host, int port) {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(host, port));
+        } catch (IOException e) {
+            throw new IllegalStateException(key + " " + port + " on " + host + " is not available: " + e.getMessage(), e);
+        }
+    }
+
     private static void awaitQuietly(Future<?> f, String what) {
         try {
             f.await(5, TimeUnit.SECONDS);
@@ -107,6 +142,7 @@ public final class GridfleetServer implements AutoCloseable {
     @Override
     public void close() {
         LOG.info("gridfleet shutting down");
+        awaitQuietly(live.stop(), "OCPP gateway and control loop");
         awaitQuietly(application.stop(), "HTTP server");
         // Vert.x may complete its close future on an event loop that has just terminated, so the wait is bounded.
         awaitQuietly(vertx.close(), "Vert.x");

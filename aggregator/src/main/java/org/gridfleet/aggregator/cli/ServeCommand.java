@@ -1,22 +1,44 @@
 package org.gridfleet.aggregator.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.gridfleet.aggregator.app.GridfleetServer;
 import org.gridfleet.aggregator.config.ConfigException;
 import org.gridfleet.aggregator.config.ConfigLoader;
 import org.gridfleet.aggregator.config.GridfleetConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code gridfleet serve}: runs the HTTP API until SIGTERM/SIGINT, then shuts down gracefully. */
+/**
+ * {@code gridfleet serve}: runs the HTTP API, the OCPP gateway and the control loop until SIGTERM/SIGINT, then
+ * shuts down gracefully. Exit 2 for a bad configuration, 1 when the server cannot start (the reason is logged
+ * and printed, and a start that hangs is given up after {@link #START_TIMEOUT}).
+ */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Run the aggregator: HTTP API, health, metrics; embedded PostgreSQL unless GRIDFLEET_DB_URL is set.")
+        description = "Run the aggregator: HTTP API, OCPP gateway, control loop, health, metrics; "
+                + "embedded PostgreSQL unless GRIDFLEET_DB_URL is set.")
 public final class ServeCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+    /** Covers a first start of the embedded PostgreSQL (initdb) and the migrations on this kind of machine. */
+    static final Duration START_TIMEOUT = Duration.ofMinutes(2);
+
+    @Spec
+    private CommandSpec spec;
 
     @Option(names = "--port", description = "HTTP port (overrides GRIDFLEET_HTTP_PORT and the config file).")
     private Integer port;
@@ -25,7 +47,8 @@ public final class ServeCommand implements Callable<Integer> {
     private Path configFile;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() throws InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
         GridfleetConfig config;
         try {
             config = new ConfigLoader(Path.of(System.getProperty("user.home")))
@@ -34,17 +57,57 @@ public final class ServeCommand implements Callable<Integer> {
                 config = config.withHttp(config.http().withPort(port));
             }
         } catch (ConfigException e) {
-            System.err.println("gridfleet serve: " + e.getMessage());
+            err.println("gridfleet serve: " + e.getMessage());
             return 2;
         }
-        GridfleetServer server = GridfleetServer.start(config, Clock.systemUTC(), List.of());
+        GridfleetServer server;
+        try {
+            server = startWithin(config, START_TIMEOUT);
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            String reason = e instanceof TimeoutException
+                    ? "did not start within " + START_TIMEOUT.toSeconds() + " s" : reasonOf(cause);
+            LOG.error("gridfleet serve: cannot start: {}", reason, cause);
+            err.println("gridfleet serve: cannot start: " + reason);
+            return 1;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             stopped.countDown();
         }, "gridfleet-shutdown"));
-        System.out.println("gridfleet serving on port " + server.port());
+        spec.commandLine().getOut().println("gridfleet serving on port " + server.port()
+                + ", OCPP on port " + server.ocppPort());
+        spec.commandLine().getOut().flush();
         stopped.await();
         return 0;
+    }
+
+    /** Starts on a daemon thread, so a start stuck in a library cannot keep the process from exiting. */
+    private static GridfleetServer startWithin(GridfleetConfig config, Duration timeout)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        CompletableFuture<GridfleetServer> started = new CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            try {
+                started.complete(GridfleetServer.start(config, Clock.systemUTC(), List.of()));
+            } catch (Exception | Error e) {
+                started.completeExceptionally(e);
+            }
+        }, "gridfleet-start");
+        starter.setDaemon(true);
+        starter.start();
+        return started.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The messages of the cause chain, outermost first, without repeats. */
+    static String reasonOf(Throwable t) {
+        StringBuilder out = new StringBuilder();
+        for (Throwable c = t; c != null && c.getCause() != c; c = c.getCause()) {
+            String m = c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
+            if (out.indexOf(m) < 0) {
+                out.append(out.length() == 0 ? "" : ": ").append(m);
+            }
+        }
+        return out.toString();
     }
 }

@@ -38,7 +38,17 @@ public final class ConfigLoader {
             Map.entry("GRIDFLEET_TELEMETRY_RETRY_MAX_MS", "telemetry.retryMaxMs"),
             // HTTPS on the API (security)
             Map.entry("GRIDFLEET_HTTP_TLS_CERT", "http.tls.certPath"),
-            Map.entry("GRIDFLEET_HTTP_TLS_KEY", "http.tls.keyPath"));
+            Map.entry("GRIDFLEET_HTTP_TLS_KEY", "http.tls.keyPath"),
+            // OCPP gateway and live control
+
+            Map.entry("GRIDFLEET_OCPP_HOST", "ocpp.host"),
+            Map.entry("GRIDFLEET_OCPP_PORT", "ocpp.port"),
+            Map.entry("GRIDFLEET_OCPP_CALL_TIMEOUT_MS", "ocpp.callTimeoutMs"),
+            Map.entry("GRIDFLEET_OCPP_DIRECTORY_REFRESH_MS", "ocpp.directoryRefreshMs"),
+            Map.entry("GRIDFLEET_CONTROL_TICK_MS", "control.tickMs"),
+            Map.entry("GRIDFLEET_CONTROL_IMPORT_PRICE_PER_KWH", "control.importPricePerKwh"),
+            Map.entry("GRIDFLEET_CONTROL_EXPORT_PRICE_PER_KWH", "control.exportPricePerKwh"),
+            Map.entry("GRIDFLEET_CONTROL_DEFAULT_DWELL_MINUTES", "control.defaultDwellMinutes"));
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -92,8 +102,18 @@ public final class ConfigLoader {
                         : home.resolve(TelemetryConfig.DEFAULT_SPILL_DIRECTORY_NAME)),
                 longValue(v, "telemetry.spillMaxBytes", TelemetryConfig.DEFAULT_SPILL_MAX_BYTES),
                 longValue(v, "telemetry.retryMaxMs", TelemetryConfig.DEFAULT_RETRY_MAX_MS));
-        // --- end telemetry
-        return new GridfleetConfig(http, db, telemetry, home, Optional.ofNullable(v.get("adminToken")));
+        OcppConfig ocpp = new OcppConfig(
+                v.getOrDefault("ocpp.host", OcppConfig.DEFAULT_HOST),
+                intValue(v, "ocpp.port", OcppConfig.DEFAULT_PORT),
+                longValue(v, "ocpp.callTimeoutMs", OcppConfig.DEFAULT_CALL_TIMEOUT_MS),
+                longValue(v, "ocpp.directoryRefreshMs", OcppConfig.DEFAULT_DIRECTORY_REFRESH_MS));
+        ControlConfig control = new ControlConfig(
+                longValue(v, "control.tickMs", ControlConfig.DEFAULT_TICK_MS),
+                doubleValue(v, "control.importPricePerKwh", ControlConfig.DEFAULT_IMPORT_PRICE_PER_KWH),
+                doubleValue(v, "control.exportPricePerKwh", ControlConfig.DEFAULT_EXPORT_PRICE_PER_KWH),
+                longValue(v, "control.defaultDwellMinutes", ControlConfig.DEFAULT_DWELL_MINUTES));
+        return new GridfleetConfig(http, db, telemetry, home, Optional.ofNullable(v.get("adminToken")), ocpp,
+                control);
     }
 
     private static int intValue(Map<String, String> v, String key, int dflt) {
@@ -113,6 +133,22 @@ public final class ConfigLoader {
             return Long.parseLong(s.trim());
         } catch (NumberFormatException e) {
             throw new ConfigException(key, s, "is not a whole number");
+        }
+    }
+
+    private static double doubleValue(Map<String, String> v, String key, double dflt) {
+        String s = v.get(key);
+        if (s == null) {
+            return dflt;
+        }
+        try {
+            double d = Double.parseDouble(s.trim());
+            if (!Double.isFinite(d)) {
+                throw new ConfigException(key, s, "is not a finite number");
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key, s, "is not a number");
         }
     }
 

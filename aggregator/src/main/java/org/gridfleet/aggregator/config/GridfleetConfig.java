@@ -13,9 +13,11 @@ import java.util.Optional;
  * @param telemetry     telemetry writer settings
  * @param home          the data directory ({@code GRIDFLEET_HOME}), holding the embedded database
  * @param adminToken    bootstrap admin bearer token, if configured
+ * @param ocpp          OCPP gateway settings
+ * @param control       live control loop settings
  */
 public record GridfleetConfig(HttpConfig http, DatabaseConfig database, TelemetryConfig telemetry,
-                              Path home, Optional<String> adminToken) {
+                              Path home, Optional<String> adminToken, OcppConfig ocpp, ControlConfig control) {
 
     public static final int MIN_ADMIN_TOKEN_LENGTH = 16;
 
@@ -25,6 +27,8 @@ public record GridfleetConfig(HttpConfig http, DatabaseConfig database, Telemetr
         Objects.requireNonNull(telemetry, "telemetry");
         Objects.requireNonNull(home, "home");
         Objects.requireNonNull(adminToken, "adminToken");
+        Objects.requireNonNull(ocpp, "ocpp");
+        Objects.requireNonNull(control, "control");
         adminToken.ifPresent(t -> {
             if (t.length() < MIN_ADMIN_TOKEN_LENGTH) {
                 throw new ConfigException("adminToken", "<hidden>",
@@ -33,8 +37,22 @@ public record GridfleetConfig(HttpConfig http, DatabaseConfig database, Telemetr
         });
     }
 
+    /** Default OCPP gateway and control loop (what the HTTP-only test servers use). */
+    public GridfleetConfig(HttpConfig http, DatabaseConfig database, TelemetryConfig telemetry, Path home,
+                           Optional<String> adminToken) {
+        this(http, database, telemetry, home, adminToken, OcppConfig.DEFAULT, ControlConfig.DEFAULT);
+    }
+
     public GridfleetConfig withHttp(HttpConfig newHttp) {
-        return new GridfleetConfig(newHttp, database, telemetry, home, adminToken);
+        return new GridfleetConfig(newHttp, database, telemetry, home, adminToken, ocpp, control);
+    }
+
+    public GridfleetConfig withOcpp(OcppConfig newOcpp) {
+        return new GridfleetConfig(http, database, telemetry, home, adminToken, newOcpp, control);
+    }
+
+    public GridfleetConfig withControl(ControlConfig newControl) {
+        return new GridfleetConfig(http, database, telemetry, home, adminToken, ocpp, newControl);
     }
 
     /** The defaults: port 8080, embedded database under {@code home}. */

@@ -20,6 +20,20 @@ public final class MetricNames {
     public static final String TELEMETRY_FLUSH = "gridfleet.telemetry.flush";
     /** Gauge: 1 when the database answered the last readiness check, else 0. */
     public static final String DATABASE_UP = "gridfleet.database.up";
+    /** Gauge: chargers connected over OCPP with an accepted BootNotification. */
+    public static final String OCPP_CHARGERS_ONLINE = "gridfleet.ocpp.chargers.online";
+    /** Counter: setpoints and limits put on the wire to chargers. */
+    public static final String OCPP_SETPOINTS_SENT = "gridfleet.ocpp.setpoints.sent";
+    /** Counter: setpoints and limits a charger answered Accepted. */
+    public static final String OCPP_SETPOINTS_ACKED = "gridfleet.ocpp.setpoints.acked";
+    /** Counter: setpoints and limits not taken; tag {@code status} (rejected, timed_out, offline, ...). */
+    public static final String OCPP_SETPOINTS_FAILED = "gridfleet.ocpp.setpoints.failed";
+    /** Gauge: plugged-in sessions matched to a registered vehicle and steered by the control loop. */
+    public static final String CONTROL_VEHICLES = "gridfleet.control.vehicles";
+    /** Timer: one live control tick (fleet state to setpoints handed to the gateway). */
+    public static final String CONTROL_TICK = "gridfleet.control.tick";
+    /** Counter: control ticks that failed; the next tick starts afresh. */
+    public static final String CONTROL_TICK_FAILURES = "gridfleet.control.tick.failures";
 
     private MetricNames() {
     }

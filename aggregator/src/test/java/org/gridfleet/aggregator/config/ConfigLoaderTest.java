@@ -64,4 +64,47 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> loader.load(Optional.of(yaml), Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("http.prot");
     }
+    @Test
+    void loadShouldReadOcppAndControlKeysWhenFileAndEnvironmentSetThem() throws IOException {
+        // GIVEN
+        Path yaml = Files.writeString(dir.resolve("live.yaml"),
+                "ocpp:\n  port: 9887\n  host: 127.0.0.1\ncontrol:\n  tickMs: 2000\n  importPricePerKwh: 0.31\n");
+        // WHEN
+        GridfleetConfig c = loader.load(Optional.of(yaml), Map.of("GRIDFLEET_OCPP_PORT", "9900",
+                "GRIDFLEET_OCPP_DIRECTORY_REFRESH_MS", "1500", "GRIDFLEET_CONTROL_DEFAULT_DWELL_MINUTES", "600"));
+        // THEN
+        assertThat(c.ocpp().port()).isEqualTo(9900);
+        assertThat(c.ocpp().host()).isEqualTo("127.0.0.1");
+        assertThat(c.ocpp().directoryRefreshMs()).isEqualTo(1500);
+        assertThat(c.ocpp().callTimeoutMs()).isEqualTo(OcppConfig.DEFAULT_CALL_TIMEOUT_MS);
+        assertThat(c.control().tickMs()).isEqualTo(2000);
+        assertThat(c.control().importPricePerKwh()).isEqualTo(0.31);
+        assertThat(c.control().exportPricePerKwh()).isEqualTo(ControlConfig.DEFAULT_EXPORT_PRICE_PER_KWH);
+        assertThat(c.control().defaultDwellMinutes()).isEqualTo(600);
+    }
+
+    @Test
+    void loadShouldDefaultOcppPortAndTickWhenNothingIsConfigured() {
+        // WHEN
+        GridfleetConfig c = loader.load(Optional.empty(), Map.of());
+        // THEN
+        assertThat(c.ocpp()).isEqualTo(OcppConfig.DEFAULT);
+        assertThat(c.ocpp().port()).isEqualTo(8887);
+        assertThat(c.control()).isEqualTo(ControlConfig.DEFAULT);
+        assertThat(c.control().tick()).hasSeconds(5);
+    }
+
+    @Test
+    void loadShouldNameKeyAndValueWhenOcppOrControlValueIsInvalid() {
+        assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of("GRIDFLEET_OCPP_PORT", "-1")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("ocpp.port").hasMessageContaining("-1");
+        assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of("GRIDFLEET_CONTROL_TICK_MS", "10")))
+                .hasMessageContaining("control.tickMs").hasMessageContaining("10");
+        assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of("GRIDFLEET_CONTROL_IMPORT_PRICE_PER_KWH", "cheap")))
+                .hasMessageContaining("control.importPricePerKwh").hasMessageContaining("cheap");
+        assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of("GRIDFLEET_CONTROL_EXPORT_PRICE_PER_KWH", "NaN")))
+                .hasMessageContaining("control.exportPricePerKwh");
+        assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of("GRIDFLEET_OCPP_CALL_TIMEOUT_MS", "5")))
+                .hasMessageContaining("ocpp.callTimeoutMs");
+    }
 }

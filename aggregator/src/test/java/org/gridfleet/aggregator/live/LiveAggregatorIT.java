@@ -1,0 +1,226 @@
+package org.gridfleet.aggregator.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.gridfleet.aggregator.app.GridfleetServer;
+import org.gridfleet.aggregator.config.ControlConfig;
+import org.gridfleet.aggregator.config.DatabaseConfig;
+import org.gridfleet.aggregator.config.GridfleetConfig;
+import org.gridfleet.aggregator.config.HttpConfig;
+import org.gridfleet.aggregator.config.OcppConfig;
+import org.gridfleet.aggregator.config.TelemetryConfig;
+import org.gridfleet.aggregator.testsupport.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * {@code gridfleet serve} end to end through its public faces: a real server with its own embedded PostgreSQL,
+ * the fleet registered through the HTTP API, OCPP 2.0.1 chargers over real WebSockets on loopback.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class LiveAggregatorIT {
+
+    private static final String ADMIN = "live-admin-token-0123456789";
+    private static final String PASSWORD = "charger-Passw0rd-1";
+    private static final int CHARGERS = 4;
+    private static final double SITE_LIMIT_KW = 40;
+    /** limitKw less the default 5 % headroom. */
+    private static final double USABLE_KW = SITE_LIMIT_KW * 0.95;
+    private static final double CHARGER_KW = 11;
+
+    private static Path home;
+    private static int databasePort;
+    private static GridfleetServer server;
+    private static WebClient http;
+    private static final Map<String, Double> latestKw = new HashMap<>();
+    private static double highestSiteKw;
+
+    @BeforeAll
+    static void start() throws Exception {
+        home = Files.createTempDirectory("gridfleet-live-it");
+        databasePort = freePort();
+        GridfleetConfig config = new GridfleetConfig(new HttpConfig("127.0.0.1", 0, HttpConfig.DEFAULT_BODY_LIMIT_BYTES),
+                new DatabaseConfig(Optional.empty(), DatabaseConfig.DEFAULT_USER, "", 4, databasePort),
+                new TelemetryConfig(10_000, 100, 50), home, Optional.of(ADMIN),
+                new OcppConfig("127.0.0.1", 0, 5_000, 200), ControlConfig.DEFAULT.withTickMs(250));
+        server = GridfleetServer.start(config, Clock.systemUTC(), List.of());
+        http = WebClient.create(server.vertx(), new WebClientOptions().setDefaultHost("127.0.0.1")
+                .setDefaultPort(server.port()));
+    }
+
+    @AfterAll
+    static void stop() {
+        http.close();
+        server.close();
+    }
+
+    @Test
+    void chargersShouldBeSteeredUnderTheSiteLimitAndVehiclesBelowTargetCharged() throws Exception {
+        // GIVEN a 40 kW site with four 11 kW chargers and four vehicles that each want more than the site can give
+        String owner = ownerToken("live-fleet");
+        String site = created(post(owner, "/api/v1/sites", new JsonObject().put("name", "depot")
+                .put("limitKw", SITE_LIMIT_KW)));
+        String fleet = created(post(owner, "/api/v1/fleets", new JsonObject().put("name", "vans")));
+        List<String> chargerIds = new ArrayList<>();
+        for (int i = 1; i <= CHARGERS; i++) {
+            created(post(owner, fleet + "/vehicles", TestServer.vehicleBody("van-" + i)
+                    .put("batteryCapacityKwh", 60.0).put("maxChargeKw", CHARGER_KW).put("reserveSoc", 0.2)
+                    .put("trips", new JsonArray()).put("chargingPreference", "guaranteed")
+                    .put("v2g", new JsonObject().put("mode", "off")).put("idToken", "RFID-VAN-" + i)));
+            chargerIds.add("LIVE-CP-" + i);
+            created(post(owner, site + "/chargers", new JsonObject().put("id", "LIVE-CP-" + i)
+                    .put("password", PASSWORD).put("maxPowerKw", CHARGER_KW).put("bidirectional", false)
+                    .put("model", "SimEvse").put("dischargeCapability", "none")));
+        }
+
+        // WHEN the chargers connect, boot and plug in vehicles at 30 % needing 30 kWh within two hours
+        List<SimulatedCharger> stations = new ArrayList<>();
+        for (int i = 1; i <= CHARGERS; i++) {
+            SimulatedCharger cp = SimulatedCharger.connect(server.vertx(), server.ocppPort(), "LIVE-CP-" + i,
+                    PASSWORD, Duration.ofSeconds(30), LiveAggregatorIT::observe);
+            stations.add(cp);
+            cp.boot();
+            cp.plugIn("RFID-VAN-" + i, 30, Instant.now().plus(Duration.ofHours(2)), 30_000);
+        }
+
+        // THEN every charger gets a TxProfile that charges, and the site never carries more than its usable limit
+        await(() -> snapshot().size() == CHARGERS && snapshot().values().stream().allMatch(kw -> kw > 0));
+        for (int i = 0; i < CHARGERS; i++) {
+            stations.get(i).meter(31, snapshot().get(chargerIds.get(i)) * 1000);
+        }
+        Thread.sleep(1_000); // a few more ticks with the metered response in
+        Map<String, Double> last = snapshot();
+        double total = last.values().stream().mapToDouble(Double::doubleValue).sum();
+        assertThat(last.values()).allSatisfy(kw -> assertThat(kw).isPositive().isLessThanOrEqualTo(CHARGER_KW));
+        assertThat(highest()).isLessThanOrEqualTo(USABLE_KW + 0.01);
+        assertThat(total).as("all four want more than the site has, so the site's room is used")
+                .isGreaterThan(USABLE_KW - 1);
+
+        // AND telemetry rows landed: meter values, SoC, setpoints and their acknowledgements
+        await(() -> rows("setpoint_acks", "accepted") >= CHARGERS);
+        assertThat(rows("setpoints", "power_kw > 0")).isGreaterThanOrEqualTo(CHARGERS);
+        assertThat(rows("meter_values", "power_kw > 0")).isGreaterThanOrEqualTo(CHARGERS);
+        assertThat(rows("soc_readings", "soc >= 0.30")).isGreaterThanOrEqualTo(2L * CHARGERS);
+
+        // AND the gateway and loop report under gridfleet_* names
+        String metrics = http.get("/metrics").send().await().bodyAsString();
+        assertThat(metrics).contains("gridfleet_ocpp_chargers_online " + CHARGERS + ".0")
+                .contains("gridfleet_control_vehicles " + CHARGERS + ".0")
+                .contains("gridfleet_ocpp_setpoints_acked_total")
+                .contains("gridfleet_dispatch_setpoints_total");
+        stations.forEach(SimulatedCharger::close);
+    }
+
+    @Test
+    void handshakeShouldBeRefusedWhenChargerIsUnknownOrPasswordWrong() throws Exception {
+        // GIVEN a registered charger
+        String owner = ownerToken("refusals");
+        String site = created(post(owner, "/api/v1/sites", new JsonObject().put("name", "yard").put("limitKw", 50.0)));
+        created(post(owner, site + "/chargers", new JsonObject().put("id", "LIVE-GUARDED").put("password", PASSWORD)
+                .put("maxPowerKw", 22.0).put("bidirectional", false).put("model", "SimEvse")
+                .put("dischargeCapability", "none")));
+        await(() -> status("LIVE-GUARDED", "wrong-password-1") == 401);
+
+        // WHEN a station tries an unknown id, or the wrong password again after it was checked
+        Thread.sleep(500);
+        int unknown = status("LIVE-NOBODY", PASSWORD);
+        int wrong = status("LIVE-GUARDED", "wrong-password-1");
+
+        // THEN 404 and 401, and the right password gets in once verified
+        assertThat(unknown).isEqualTo(404);
+        assertThat(wrong).isEqualTo(401);
+        await(() -> status("LIVE-GUARDED", PASSWORD) == 101);
+    }
+
+    private static synchronized void observe(String chargerId, double kw) {
+        latestKw.put(chargerId, kw);
+        highestSiteKw = Math.max(highestSiteKw, latestKw.values().stream().mapToDouble(Double::doubleValue).sum());
+    }
+
+    private static synchronized Map<String, Double> snapshot() {
+        return new HashMap<>(latestKw);
+    }
+
+    private static synchronized double highest() {
+        return highestSiteKw;
+    }
+
+    private static int status(String id, String password) {
+        try {
+            return SimulatedCharger.handshakeStatus(server.vertx(), server.ocppPort(), id, password);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long rows(String table, String where) {
+        String url = "jdbc:postgresql://localhost:" + databasePort + "/postgres";
+        try (Connection c = DriverManager.getConnection(url, DatabaseConfig.DEFAULT_USER, "");
+             Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT count(*) FROM " + table
+                     + " WHERE charger_id LIKE 'LIVE-CP-%' AND " + where)) {
+            r.next();
+            return r.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String ownerToken(String name) {
+        String tenant = post(ADMIN, "/api/v1/tenants", new JsonObject().put("name", name).put("role", "fleet-owner"))
+                .bodyAsJsonObject().getString("id");
+        return post(ADMIN, "/api/v1/tenants/" + tenant + "/tokens", new JsonObject()).bodyAsJsonObject()
+                .getString("token");
+    }
+
+    private static HttpResponse<Buffer> post(String token, String path, JsonObject body) {
+        return http.post(path).bearerTokenAuthentication(token).sendJsonObject(body).await();
+    }
+
+    private static String created(HttpResponse<Buffer> r) {
+        assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(201);
+        return r.getHeader("Location");
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        Instant giveUp = Instant.now().plus(Duration.ofSeconds(60));
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(giveUp)) {
+                throw new AssertionError("condition not met within 60 s; profiles seen: " + snapshot());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

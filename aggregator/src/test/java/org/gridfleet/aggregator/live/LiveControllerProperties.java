@@ -1,0 +1,110 @@
+package org.gridfleet.aggregator.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gridfleet.aggregator.live.LiveFixtures.NOW;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.gridfleet.aggregator.config.ControlConfig;
+import org.gridfleet.aggregator.dispatch.DispatchMetrics;
+import org.gridfleet.aggregator.fleet.Charger;
+import org.gridfleet.aggregator.fleet.ChargingPreference;
+import org.gridfleet.aggregator.fleet.Chemistry;
+import org.gridfleet.aggregator.fleet.FleetRegistry.SiteWithChargers;
+import org.gridfleet.aggregator.fleet.Site;
+import org.gridfleet.aggregator.fleet.V2gConsent;
+import org.gridfleet.aggregator.fleet.Vehicle;
+import org.gridfleet.v2g.charger.EvNeeds;
+import org.gridfleet.v2g.charger.EvseRef;
+import org.gridfleet.v2g.control.VehicleState;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * The live decision over random mixes of registrations and sessions (matched or not, SoC known or not, EV needs
+ * or the owner's, V2G consent or not, unsteered load at the site): every tick keeps each site under its usable
+ * limit with the unsteered sessions' metered power counted, and every vehicle inside its power range.
+ */
+class LiveControllerProperties {
+
+    private static final double EPS = 1e-6;
+    private static final Duration TICK = ControlConfig.DEFAULT.tick();
+
+    @Property(tries = 100)
+    void decideShouldKeepSitesUnderTheirLimitWhenSessionsAreAnyMix(@ForAll long seed,
+                                                                   @ForAll @IntRange(min = 1, max = 14) int n) {
+        // GIVEN
+        Random r = new Random(seed);
+        List<Site> sites = List.of(LiveFixtures.site(1, 15 + r.nextInt(100), List.of()),
+                LiveFixtures.site(2, 15 + r.nextInt(100), List.of()));
+        Map<Site, List<Charger>> chargers = new HashMap<>();
+        sites.forEach(s -> chargers.put(s, new ArrayList<>()));
+        List<Vehicle> vehicles = new ArrayList<>();
+        List<PluggedSession> sessions = new ArrayList<>();
+        Map<String, Double> unsteeredKw = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            Site site = sites.get(r.nextInt(sites.size()));
+            String id = "CP-" + i;
+            chargers.get(site).add(LiveFixtures.charger(id, site.id(), 7 + r.nextInt(16), r.nextBoolean()));
+            EvseRef evse = new EvseRef(id, 1);
+            if (r.nextInt(4) == 0) {
+                double drawKw = r.nextDouble() * 7;
+                sessions.add(new PluggedSession(evse, "tx-" + i, null, null, drawKw, null));
+                unsteeredKw.merge(site.id().toString(), drawKw, Double::sum);
+                continue;
+            }
+            Vehicle v = randomVehicle(r, i);
+            vehicles.add(v);
+            Double soc = r.nextInt(5) == 0 ? null : 0.05 + 0.9 * r.nextDouble();
+            EvNeeds needs = r.nextBoolean() ? null : new EvNeeds(evse,
+                    NOW.plus(Duration.ofMinutes(30 + r.nextInt(600))), r.nextDouble() * 40, null, null, null, null,
+                    null, null);
+            sessions.add(new PluggedSession(evse, "tx-" + i, v.id().toString(), soc, null, needs));
+        }
+        List<SiteWithChargers> registered = new ArrayList<>();
+        sites.forEach(s -> registered.add(new SiteWithChargers(s, chargers.get(s))));
+        FleetView view = FleetView.of(registered, vehicles);
+        LiveController controller = new LiveController(ControlConfig.DEFAULT, DispatchMetrics.NOOP,
+                new ConcurrentHashMap<>());
+        // WHEN a few ticks run
+        for (int tick = 0; tick < 4; tick++) {
+            Instant now = NOW.plus(TICK.multipliedBy(tick));
+            LiveController.Decision d = controller.decide(view, sessions, now);
+            // THEN
+            Map<String, Double> siteKw = new HashMap<>();
+            for (VehicleState v : d.live().input().vehicles()) {
+                double kw = d.setpointsKw().getOrDefault(v.vehicleId(), 0.0);
+                assertThat(kw).as("vehicle power range").isBetween(-v.maxDischargeKw() - EPS, v.maxChargeKw() + EPS);
+                if (v.soc() <= v.reserveSoc()) {
+                    assertThat(kw).as("at or below the reserve: no discharge").isGreaterThanOrEqualTo(-EPS);
+                }
+                siteKw.merge(v.siteId(), kw, Double::sum);
+            }
+            for (Site s : sites) {
+                String id = s.id().toString();
+                double room = Math.max(0, s.usableLimitKw() - unsteeredKw.getOrDefault(id, 0.0));
+                assertThat(siteKw.getOrDefault(id, 0.0)).as("site " + id + " EVs within the room the unsteered leave")
+                        .isLessThanOrEqualTo(room + EPS);
+            }
+        }
+    }
+
+    private static Vehicle randomVehicle(Random r, int i) {
+        V2gConsent consent = r.nextBoolean() ? new V2gConsent.Off() : new V2gConsent.DailyCycleCap(1);
+        return new Vehicle(new UUID(7, i), LiveFixtures.FLEET, LiveFixtures.TENANT, "v" + i, 40 + r.nextInt(60),
+                Chemistry.values()[r.nextInt(Chemistry.values().length)], 3 + r.nextInt(9), r.nextInt(11),
+                0.1 + 0.2 * r.nextDouble(), List.of(), List.of(),
+                ChargingPreference.values()[r.nextInt(ChargingPreference.values().length)], consent,
+                r.nextInt(6) == 0 ? Optional.of(NOW.plusSeconds(3600)) : Optional.empty(),
+                Optional.of("RFID-" + i), Optional.empty(), NOW, NOW);
+    }
+}

@@ -49,6 +49,7 @@ final class GridfleetProcess implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(java.toString(), "-Xmx256m", "-jar", jar.toString(), "serve",
                 "--port", "0").redirectErrorStream(true);
         pb.environment().keySet().removeIf(k -> k.startsWith("GRIDFLEET_"));
+        pb.environment().put("GRIDFLEET_OCPP_PORT", "0"); // parallel test JVMs must not fight over 8887
         pb.environment().putAll(env);
         Process process = pb.start();
         List<String> output = Collections.synchronizedList(new ArrayList<>());

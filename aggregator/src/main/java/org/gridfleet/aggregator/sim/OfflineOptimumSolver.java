@@ -8,5 +8,5 @@ package org.gridfleet.aggregator.sim;
 public interface OfflineOptimumSolver {
 
     /** @return energy cost, demand charge and their total, in the tariff's currency */
-    SimulationReport.OptimumCost solve(Scenario scenario);
+    SimulationReport.OptimumCost.Cost solve(Scenario scenario);
 }

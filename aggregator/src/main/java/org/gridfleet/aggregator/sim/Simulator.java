@@ -32,6 +32,8 @@ public final class Simulator {
     private static final double SOC_TOLERANCE = 1e-3;
     private static final double KW_TOLERANCE = 1e-6;
     private static final double ENERGY_DUST_KWH = 1e-9;
+    /** The OCPP gateway sends setpoints rounded to 0.1 W; this also drops the allocator's 1e-14 kW residues. */
+    private static final double SETPOINT_STEPS_PER_KW = 10_000;
 
     private final Supplier<ChargingController> controllers;
     private final WearPrices wear;
@@ -227,9 +229,11 @@ public final class Simulator {
                     v.departure(), v.maxChargeKw(), maxDischargeKw, efficiency, wearPerKwh[i], false);
         }
 
+        /** The setpoint as the charger applies it: within its power range, at the gateway's 0.1 W resolution. */
         private static double clamp(double kw, Scenario.Vehicle v) {
             double floor = v.v2g() ? -v.maxDischargeKw() : 0;
-            return Double.isFinite(kw) ? Math.max(floor, Math.min(v.maxChargeKw(), kw)) : 0;
+            double applied = Double.isFinite(kw) ? Math.max(floor, Math.min(v.maxChargeKw(), kw)) : 0;
+            return Math.round(applied * SETPOINT_STEPS_PER_KW) / SETPOINT_STEPS_PER_KW;
         }
 
         private void meterVehicle(int i, double gridKwh, LocalDate day) {

@@ -32,7 +32,7 @@ public final class LpOfflineOptimum implements OfflineOptimumSolver {
     }
 
     @Override
-    public SimulationReport.OptimumCost.Cost solve(Scenario s) {
+    public SimulationReport.OptimumCost solve(Scenario s) {
         List<PlannedVehicle> planned = new ArrayList<>(s.vehicles().size());
         for (Scenario.Vehicle v : s.vehicles()) {
             boolean mayDischarge = v.v2g() && !DischargeBudgets.exhaustedAtStart(v.degradationBudget());
@@ -57,7 +57,8 @@ public final class LpOfflineOptimum implements OfflineOptimumSolver {
             energy += meter.energyCost();
             demand += meter.peak15MinKw() * s.tariff().demandChargePerKw();
         }
-        return new SimulationReport.OptimumCost.Cost(energy, demand, energy + demand);
+        return new SimulationReport.OptimumCost(new SimulationReport.OptimumCost.Cost(energy, demand, energy + demand),
+                best.infeasibleVehicles().size(), null);
     }
 
     /** Meters the LP's EV power plus the scenario's base load at one site, as the simulation would. */

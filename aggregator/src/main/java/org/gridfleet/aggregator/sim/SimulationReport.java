@@ -47,13 +47,19 @@ public record SimulationReport(String scenario, List<VehicleResult> vehicles, Li
     }
 
     /**
-     * The perfect-foresight optimum: {@code {cost: {energy, demandCharge, total}}} (no degradation or markets) and
-     * {@code controllerCostRatio} = the controller's energy + demand charge over the optimum's total (1 = optimal),
-     * left out when the optimum's total is not positive.
+     * The perfect-foresight optimum: {@code {cost: {energy, demandCharge, total}}} (no degradation or markets), the
+     * vehicles even it cannot bring to their target ({@code missedDepartures}), and {@code controllerCostRatio} = the
+     * controller's energy + demand charge over the optimum's total (1 = optimal), left out when that total is not
+     * positive.
      */
-    public record OptimumCost(Cost cost, Double controllerCostRatio) {
+    public record OptimumCost(Cost cost, int missedDepartures, Double controllerCostRatio) {
         /** total = energy + demandCharge. */
         public record Cost(double energy, double demandCharge, double total) {
+        }
+
+        /** This optimum compared with a controller that paid {@code controllerCost} for energy and demand. */
+        public OptimumCost comparedWith(double controllerCost) {
+            return new OptimumCost(cost, missedDepartures, cost.total() > 0 ? controllerCost / cost.total() : null);
         }
     }
 }

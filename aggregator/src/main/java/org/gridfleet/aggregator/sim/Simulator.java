@@ -68,7 +68,7 @@ public final class Simulator {
         controlled.execute();
         Run dumb = new Run(scenario, new FullPowerController(), SiteTargetSource.NONE, null, false);
         dumb.execute();
-        SimulationReport.OptimumCost.Cost optimal = optimum == null ? null : optimum.solve(scenario);
+        SimulationReport.OptimumCost optimal = optimum == null ? null : optimum.solve(scenario);
         return controlled.report(dumb, optimal, wallClock.millis() - started);
     }
 
@@ -316,7 +316,7 @@ public final class Simulator {
             return missed;
         }
 
-        SimulationReport report(Run dumb, SimulationReport.OptimumCost.Cost optimum, long wallClockMs) {
+        SimulationReport report(Run dumb, SimulationReport.OptimumCost optimum, long wallClockMs) {
             List<SimulationReport.VehicleResult> vehicleResults = new ArrayList<>(vehicles.length);
             double degradationCost = 0;
             for (int i = 0; i < vehicles.length; i++) {
@@ -341,9 +341,7 @@ public final class Simulator {
                     new SimulationReport.OptimumCost.Cost(dumb.energyCost(), dumb.demandCharge(),
                             dumb.energyCost() + dumb.demandCharge()),
                     new SimulationReport.DumbViolations(dumb.departureViolations(), dumb.siteLimitViolations()));
-            SimulationReport.OptimumCost offline = optimum == null ? null
-                    : new SimulationReport.OptimumCost(optimum,
-                            optimum.total() > 0 ? (energy + demand) / optimum.total() : null);
+            SimulationReport.OptimumCost offline = optimum == null ? null : optimum.comparedWith(energy + demand);
             return new SimulationReport(s.name(), vehicleResults, siteResults, cost, markets.results(),
                     new SimulationReport.Violations(reserveViolations, departureViolations(), siteLimitViolations(),
                             drViolations), dumbCharging, offline, wallClockMs);

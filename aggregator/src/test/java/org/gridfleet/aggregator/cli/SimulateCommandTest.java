@@ -180,6 +180,7 @@ class SimulateCommandTest {
         assertThat(optimumTotal).isPositive()
                 .isLessThanOrEqualTo(report.get("dumbCharging").get("cost").get("total").asDouble());
         assertThat(controller).isGreaterThanOrEqualTo(optimumTotal - 1e-6);
+        assertThat(optimum.get("missedDepartures").asInt()).isZero();
         assertThat(optimum.get("controllerCostRatio").asDouble()).isCloseTo(controller / optimumTotal,
                 org.assertj.core.api.Assertions.within(1e-9));
     }

@@ -42,7 +42,7 @@ class SimulatorTest {
     }
 
     @Test
-    void runShouldMeetEveryTargetWithinTheLimitWhenTheBuiltInControllerDrives() {
+    void runShouldMeetEveryTargetWithinTheLimitWhenTheControlCoreDrives() {
         // GIVEN the same fleet
         Scenario scenario = twoSmallVehicles(List.of());
         // WHEN simulated

@@ -9,22 +9,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import org.gridfleet.aggregator.sim.GridServiceHook;
+import org.gridfleet.aggregator.sim.LpOfflineOptimum;
 import org.gridfleet.aggregator.sim.OfflineOptimumSolver;
 import org.gridfleet.aggregator.sim.Scenario;
 import org.gridfleet.aggregator.sim.ScenarioException;
 import org.gridfleet.aggregator.sim.ScenarioLoader;
 import org.gridfleet.aggregator.sim.SimulationReport;
 import org.gridfleet.aggregator.sim.Simulator;
-import org.gridfleet.aggregator.sim.SiteTargetSource;
 import org.gridfleet.aggregator.sim.TraceWriter;
+import org.gridfleet.aggregator.sim.WearPrices;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code gridfleet simulate}: runs a scenario file (docs/design/SCENARIO.md) and writes the report. Exit 0 on
- * success, 2 on an invalid scenario or option (nothing written).
+ * {@code gridfleet simulate}: runs a scenario file (docs/design/SCENARIO.md) through the control core and the
+ * grid-service dispatcher and writes the report. Exit 0 on success, 2 on an invalid scenario or option (nothing
+ * written).
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Simulate a scenario file in simulated time and write a JSON report.")
@@ -46,12 +49,11 @@ public final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** Where --optimum comes from; null until the control core's offline LP lands. */
     private final OfflineOptimumSolver optimumSolver;
     private final Simulator simulator;
 
     public SimulateCommand() {
-        this(Simulator.withBuiltInController(Clock.systemUTC()), null);
+        this(Simulator.withControlCore(Clock.systemUTC()), new LpOfflineOptimum(WearPrices.ofDefaults()));
     }
 
     SimulateCommand(Simulator simulator, OfflineOptimumSolver optimumSolver) {
@@ -61,13 +63,11 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (optimum && optimumSolver == null) {
-            spec.commandLine().getErr().println("gridfleet simulate: --optimum: not available yet");
-            return INVALID;
-        }
         Scenario scenario;
+        GridServiceHook markets;
         try {
             scenario = new ScenarioLoader().load(scenarioFile);
+            markets = GridServiceHook.of(scenario, Scenario.baseDirectory(scenarioFile));
         } catch (ScenarioException e) {
             spec.commandLine().getErr()
                     .println("gridfleet simulate: invalid scenario " + scenarioFile + ": " + e.getMessage());
@@ -75,10 +75,10 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         SimulationReport report;
         if (traceFile == null) {
-            report = simulator.run(scenario, SiteTargetSource.NONE, null, optimum ? optimumSolver : null);
+            report = simulator.run(scenario, markets, null, optimum ? optimumSolver : null);
         } else {
             try (Writer w = Files.newBufferedWriter(traceFile, StandardCharsets.UTF_8)) {
-                report = simulator.run(scenario, SiteTargetSource.NONE, new TraceWriter(w),
+                report = simulator.run(scenario, markets, new TraceWriter(w),
                         optimum ? optimumSolver : null);
             }
         }

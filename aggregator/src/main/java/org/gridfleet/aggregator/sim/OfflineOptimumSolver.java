@@ -7,6 +7,9 @@ package org.gridfleet.aggregator.sim;
 @FunctionalInterface
 public interface OfflineOptimumSolver {
 
-    /** @return energy cost, demand charge and their total, in the tariff's currency */
+    /**
+     * @return energy cost, demand charge and their total in the tariff's currency, and the departures missed; no
+     *     ratio (the simulator adds it)
+     */
     SimulationReport.OptimumCost solve(Scenario scenario);
 }

@@ -29,10 +29,31 @@ public record Scenario(String name, Instant start, Instant end, Integer stepSeco
                              Double demandChargePerKw) {
     }
 
-    /** One vehicle's visit: present at its site from arrival until departure. */
+    /**
+     * One vehicle's visit: present at its site from arrival until departure. {@code degradationBudget} is optional
+     * (none = V2G limited by consent and power only).
+     */
     public record Vehicle(String id, String site, Double batteryKwh, String chemistry, Double maxChargeKw,
                           Double maxDischargeKw, Instant arrival, Instant departure, Double arrivalSoc,
-                          Double departureSoc, Double reserveSoc, Boolean v2g) {
+                          Double departureSoc, Double reserveSoc, Boolean v2g, Budget degradationBudget) {
+
+        /** A vehicle without an owner budget. */
+        public Vehicle(String id, String site, Double batteryKwh, String chemistry, Double maxChargeKw,
+                       Double maxDischargeKw, Instant arrival, Instant departure, Double arrivalSoc,
+                       Double departureSoc, Double reserveSoc, Boolean v2g) {
+            this(id, site, batteryKwh, chemistry, maxChargeKw, maxDischargeKw, arrival, departure, arrivalSoc,
+                    departureSoc, reserveSoc, v2g, null);
+        }
+    }
+
+    /**
+     * The owner's degradation budget for grid services and what the current period has used of it at the
+     * scenario's start. {@code kind}: {@code yearly-cost} (currency per calendar year), {@code yearly-capacity}
+     * (relative capacity per calendar year) or {@code daily-extra-cycles} (equivalent full cycles per UTC day);
+     * {@code limit} and {@code spent} in that unit, {@code spent} optional (0). Spent &ge; limit = exhausted: the
+     * vehicle is never discharged.
+     */
+    public record Budget(String kind, Double limit, Double spent) {
     }
 
     /**

@@ -28,7 +28,8 @@ public final class ScenarioLoader {
 
     /** Headroom kept below a site limit when the scenario does not say, percent. */
     public static final double DEFAULT_HEADROOM_PCT = 5;
-    private static final Set<String> CHEMISTRIES = Set.of("NMC", "NCA", "LFP");
+    private static final Set<String> CHEMISTRIES = WearPrices.chemistries();
+    private static final Set<String> BUDGET_KINDS = Set.of("yearly-cost", "yearly-capacity", "daily-extra-cycles");
 
     private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -180,6 +181,23 @@ public final class ScenarioLoader {
             soc(p + ".departureSoc", v.departureSoc());
             soc(p + ".reserveSoc", v.reserveSoc());
             require(p + ".v2g", v.v2g());
+            if (v.degradationBudget() != null) {
+                validateBudget(p + ".degradationBudget", v.degradationBudget());
+            }
+        }
+    }
+
+    private static void validateBudget(String p, Scenario.Budget b) throws ScenarioException {
+        if (!BUDGET_KINDS.contains(require(p + ".kind", b.kind()))) {
+            throw new ScenarioException(p + ".kind", "must be one of " + BUDGET_KINDS + ", but was " + b.kind());
+        }
+        double limit = require(p + ".limit", b.limit());
+        atLeast(p + ".limit", limit, 0);
+        if ("yearly-capacity".equals(b.kind()) && limit > 1) {
+            throw new ScenarioException(p + ".limit", "a capacity fraction must be at most 1, but was " + limit);
+        }
+        if (b.spent() != null) {
+            atLeast(p + ".spent", b.spent(), 0);
         }
     }
 

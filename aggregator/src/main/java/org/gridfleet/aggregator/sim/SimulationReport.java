@@ -24,8 +24,12 @@ public record SimulationReport(String scenario, List<VehicleResult> vehicles, Li
                        double total) {
     }
 
-    /** A grid-service product's delivery score (PJM Manual 12 style), supplied by a {@link SiteTargetSource}. */
-    public record MarketResult(String product, double capacityKw, Score score) {
+    /**
+     * A grid-service window's delivery, supplied by a {@link SiteTargetSource}: the PJM Manual 12 score averaged
+     * over its scored hours, its hours (scored, delivered in full with no undeliverable tick) and its credits.
+     */
+    public record MarketResult(String product, double capacityKw, Score score, int hours, int scoredHours,
+                               int fullHours, double revenue) {
     }
 
     public record Score(double accuracy, double delay, double precision, double composite) {
@@ -42,9 +46,20 @@ public record SimulationReport(String scenario, List<VehicleResult> vehicles, Li
     public record DumbViolations(int departure, int siteLimit) {
     }
 
-    /** A cost without degradation or markets: {@code {cost: {energy, demandCharge, total}}}. */
-    public record OptimumCost(Cost cost) {
+    /**
+     * The perfect-foresight optimum: {@code {cost: {energy, demandCharge, total}}} (no degradation or markets), the
+     * vehicles even it cannot bring to their target ({@code missedDepartures}), and {@code controllerCostRatio} = the
+     * controller's energy + demand charge over the optimum's total (1 = optimal), left out when that total is not
+     * positive.
+     */
+    public record OptimumCost(Cost cost, int missedDepartures, Double controllerCostRatio) {
+        /** total = energy + demandCharge. */
         public record Cost(double energy, double demandCharge, double total) {
+        }
+
+        /** This optimum compared with a controller that paid {@code controllerCost} for energy and demand. */
+        public OptimumCost comparedWith(double controllerCost) {
+            return new OptimumCost(cost, missedDepartures, cost.total() > 0 ? controllerCost / cost.total() : null);
         }
     }
 }

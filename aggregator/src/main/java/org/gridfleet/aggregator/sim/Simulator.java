@@ -3,6 +3,8 @@ package org.gridfleet.aggregator.sim;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -13,39 +15,45 @@ import java.util.function.Supplier;
 import org.gridfleet.v2g.control.ChargingController;
 import org.gridfleet.v2g.control.ControlInput;
 import org.gridfleet.v2g.control.PriceCurve;
+import org.gridfleet.v2g.control.ScheduledController;
+import org.gridfleet.v2g.control.ScheduledControllerConfig;
 import org.gridfleet.v2g.control.SiteState;
 import org.gridfleet.v2g.control.Tariff;
 import org.gridfleet.v2g.control.VehicleState;
 
 /**
  * Runs a validated {@link Scenario} in simulated time against simulated chargers ({@link ChargerPlant}), driving
- * a {@link ChargingController} made by the injected factory, and compares it with dumb charging. The controller
- * sees a vehicle only from the first step at or after its arrival; DR import limits lower the site limit it sees
- * within their window. Power in kW, positive = import.
+ * a {@link ChargingController} made by the injected factory (wrapped by the grid services, if any), and compares it
+ * with dumb charging. The controller sees a vehicle only from the first step at or after its arrival; DR import
+ * limits lower the site limit it sees within their window; a vehicle whose owner budget is exhausted is shown with
+ * no discharge power. Power in kW, positive = import.
  */
 public final class Simulator {
     private static final double SOC_TOLERANCE = 1e-3;
     private static final double KW_TOLERANCE = 1e-6;
     private static final double ENERGY_DUST_KWH = 1e-9;
+    /** The OCPP gateway sends setpoints rounded to 0.1 W; this also drops the allocator's 1e-14 kW residues. */
+    private static final double SETPOINT_STEPS_PER_KW = 10_000;
 
     private final Supplier<ChargingController> controllers;
-    private final DegradationPricer degradation;
+    private final WearPrices wear;
     private final Clock wallClock;
 
     /**
      * @param controllers makes a fresh controller per run: the single place to choose the control strategy
-     * @param degradation wear price of discharged energy
+     * @param wear wear price of each vehicle's battery
      * @param wallClock measures {@code wallClockMs}
      */
-    public Simulator(Supplier<ChargingController> controllers, DegradationPricer degradation, Clock wallClock) {
+    public Simulator(Supplier<ChargingController> controllers, WearPrices wear, Clock wallClock) {
         this.controllers = controllers;
-        this.degradation = degradation;
+        this.wear = wear;
         this.wallClock = wallClock;
     }
 
-    /** The simulator with the built-in {@link LeastLaxityController}. */
-    public static Simulator withBuiltInController(Clock wallClock) {
-        return new Simulator(LeastLaxityController::new, DegradationPricer.THROUGHPUT, wallClock);
+    /** The simulator with production's control core: the {@link ScheduledController} with its defaults. */
+    public static Simulator withControlCore(Clock wallClock) {
+        return new Simulator(() -> new ScheduledController(ScheduledControllerConfig.ofDefaults()),
+                WearPrices.ofDefaults(), wallClock);
     }
 
     /**
@@ -56,12 +64,12 @@ public final class Simulator {
     public SimulationReport run(Scenario scenario, SiteTargetSource markets, TraceWriter trace,
                                 OfflineOptimumSolver optimum) {
         long started = wallClock.millis();
-        Run controlled = new Run(scenario, controllers.get(), markets, trace, true);
+        Run controlled = new Run(scenario, markets.wrap(controllers.get()), markets, trace, true);
         controlled.execute();
         Run dumb = new Run(scenario, new FullPowerController(), SiteTargetSource.NONE, null, false);
         dumb.execute();
         SimulationReport.OptimumCost optimal = optimum == null ? null : optimum.solve(scenario);
-        return controlled.report(dumb, markets.results(), optimal, wallClock.millis() - started);
+        return controlled.report(dumb, optimal, wallClock.millis() - started);
     }
 
     /** One pass over the scenario with one controller. */
@@ -77,6 +85,9 @@ public final class Simulator {
         private final SiteMeter[] meters;
         private final double[] chargedKwh;
         private final double[] dischargedKwh;
+        private final double[] batteryOutKwh;
+        private final double[] wearPerKwh;
+        private final DischargeBudgets budgets;
         private final double[] minSoc;
         private final double[] departureSoc;
         private final Tariff tariff;
@@ -110,19 +121,22 @@ public final class Simulator {
             for (int k = 0; k < meters.length; k++) {
                 Scenario.Site site = s.sites().get(k);
                 meters[k] = new SiteMeter(site.limitKw(), s.start().getEpochSecond(), s.end().getEpochSecond());
-                baseLoad[k] = site.baseLoadKw().isEmpty() ? PriceCurve.constant(0)
-                        : new PriceCurve(site.baseLoadKw().stream()
-                                .map(b -> new PriceCurve.Step(b.from(), b.kw())).toList());
+                baseLoad[k] = ScenarioCurves.baseLoad(site);
             }
             chargedKwh = new double[n];
             dischargedKwh = new double[n];
+            batteryOutKwh = new double[n];
+            wearPerKwh = new double[n];
+            for (int i = 0; i < n; i++) {
+                wearPerKwh[i] = wear.perKwh(vehicles[i]);
+            }
+            budgets = new DischargeBudgets(vehicles, wearPerKwh, wear, day(s.start()));
             minSoc = new double[n];
             departureSoc = new double[n];
             for (int i = 0; i < n; i++) {
                 minSoc[i] = vehicles[i].arrivalSoc();
             }
-            tariff = new Tariff(curve(s.tariff().importPricePerKwh()), curve(s.tariff().exportPricePerKwh()),
-                    s.tariff().demandChargePerKw());
+            tariff = ScenarioCurves.tariff(s);
         }
 
         private int siteIndex(String id) {
@@ -135,8 +149,6 @@ public final class Simulator {
         }
 
         void execute() {
-            int step = s.stepSeconds();
-            Duration stepDuration = Duration.ofSeconds(step);
             long startSecond = s.start().getEpochSecond();
             long endSecond = s.end().getEpochSecond();
             int[] active = new int[vehicles.length];
@@ -145,8 +157,12 @@ public final class Simulator {
             double[] lastSent = new double[vehicles.length];
             double[] siteEvKwh = new double[meters.length];
             double[] drLimit = new double[meters.length];
+            int step;
             for (long t = startSecond; t < endSecond; t += step) {
                 Instant now = Instant.ofEpochSecond(t);
+                step = (int) Math.min(endSecond - t, markets.stepSecondsAt(now, s.stepSeconds()));
+                Duration stepDuration = Duration.ofSeconds(step);
+                LocalDate day = day(now);
                 while (nextArrival < vehicles.length && vehicles[nextArrival].arrival().getEpochSecond() <= t) {
                     active[activeCount++] = nextArrival++;
                 }
@@ -156,7 +172,7 @@ public final class Simulator {
                 }
                 List<VehicleState> states = new ArrayList<>(activeCount);
                 for (int a = 0; a < activeCount; a++) {
-                    states.add(state(active[a]));
+                    states.add(state(active[a], day, step));
                 }
                 Map<String, SiteState> sites = new HashMap<>();
                 for (int k = 0; k < meters.length; k++) {
@@ -182,7 +198,7 @@ public final class Simulator {
                     double seconds = Math.min(step, leaves - t);
                     double gridKwh = plant.advance(i, fromSecond, seconds);
                     siteEvKwh[siteOf[i]] += gridKwh;
-                    meterVehicle(i, gridKwh);
+                    meterVehicle(i, gridKwh, day);
                     if (t + step >= leaves) {
                         departureSoc[i] = plant.energyKwh(i) / v.batteryKwh();
                     } else {
@@ -203,26 +219,33 @@ public final class Simulator {
             }
         }
 
-        private VehicleState state(int i) {
+        private VehicleState state(int i, LocalDate day, int stepSeconds) {
             Scenario.Vehicle v = vehicles[i];
             double soc = Math.min(1, Math.max(0, plant.energyKwh(i) / v.batteryKwh()));
+            double efficiency = s.chargers().efficiency();
+            double maxDischargeKw = budgets.maxDischargeKw(i, v.v2g() ? v.maxDischargeKw() : 0, day,
+                    stepSeconds / 3600.0, efficiency);
             return new VehicleState(v.id(), v.site(), v.batteryKwh(), soc, v.reserveSoc(), v.departureSoc(),
-                    v.departure(), v.maxChargeKw(), v.v2g() ? v.maxDischargeKw() : 0, s.chargers().efficiency(),
-                    degradation.costPerDischargedKwh(v.chemistry()), false);
+                    v.departure(), v.maxChargeKw(), maxDischargeKw, efficiency, wearPerKwh[i], false);
         }
 
+        /** The setpoint as the charger applies it: within its power range, at the gateway's 0.1 W resolution. */
         private static double clamp(double kw, Scenario.Vehicle v) {
             double floor = v.v2g() ? -v.maxDischargeKw() : 0;
-            return Double.isFinite(kw) ? Math.max(floor, Math.min(v.maxChargeKw(), kw)) : 0;
+            double applied = Double.isFinite(kw) ? Math.max(floor, Math.min(v.maxChargeKw(), kw)) : 0;
+            return Math.round(applied * SETPOINT_STEPS_PER_KW) / SETPOINT_STEPS_PER_KW;
         }
 
-        private void meterVehicle(int i, double gridKwh) {
+        private void meterVehicle(int i, double gridKwh, LocalDate day) {
             Scenario.Vehicle v = vehicles[i];
             double soc = plant.energyKwh(i) / v.batteryKwh();
             if (gridKwh >= 0) {
                 chargedKwh[i] += gridKwh;
             } else {
                 dischargedKwh[i] -= gridKwh;
+                double outKwh = -gridKwh / s.chargers().efficiency();
+                batteryOutKwh[i] += outKwh;
+                budgets.spend(i, day, outKwh);
                 // a battery already drained gives only rounding dust, which is no new violation
                 if (gridKwh < -ENERGY_DUST_KWH && soc < v.reserveSoc() - SOC_TOLERANCE) {
                     reserveViolations++;
@@ -293,17 +316,15 @@ public final class Simulator {
             return missed;
         }
 
-        SimulationReport report(Run dumb, List<SimulationReport.MarketResult> marketResults,
-                                SimulationReport.OptimumCost optimum, long wallClockMs) {
+        SimulationReport report(Run dumb, SimulationReport.OptimumCost optimum, long wallClockMs) {
             List<SimulationReport.VehicleResult> vehicleResults = new ArrayList<>(vehicles.length);
             double degradationCost = 0;
             for (int i = 0; i < vehicles.length; i++) {
                 Scenario.Vehicle v = vehicles[i];
-                double wear = dischargedKwh[i] * s.chargers().efficiency()
-                        * degradation.costPerDischargedKwh(v.chemistry());
-                degradationCost += wear;
+                double wearCost = batteryOutKwh[i] * wearPerKwh[i];
+                degradationCost += wearCost;
                 vehicleResults.add(new SimulationReport.VehicleResult(v.id(), v.arrivalSoc(), departureSoc[i],
-                        v.departureSoc(), minSoc[i], chargedKwh[i], dischargedKwh[i], wear, metTarget(i)));
+                        v.departureSoc(), minSoc[i], chargedKwh[i], dischargedKwh[i], wearCost, metTarget(i)));
             }
             List<SimulationReport.SiteResult> siteResults = new ArrayList<>(meters.length);
             for (int k = 0; k < meters.length; k++) {
@@ -311,8 +332,7 @@ public final class Simulator {
                 siteResults.add(new SimulationReport.SiteResult(s.sites().get(k).id(), m.limitKw(), m.peakKw(),
                         m.peak15MinKw(), m.secondsOverLimit()));
             }
-            // grid-service payments come with the market dispatcher; until then nothing is earned
-            double revenue = 0;
+            double revenue = markets.revenue();
             double energy = energyCost();
             double demand = demandCharge();
             SimulationReport.Cost cost = new SimulationReport.Cost(energy, demand, degradationCost, revenue,
@@ -321,13 +341,14 @@ public final class Simulator {
                     new SimulationReport.OptimumCost.Cost(dumb.energyCost(), dumb.demandCharge(),
                             dumb.energyCost() + dumb.demandCharge()),
                     new SimulationReport.DumbViolations(dumb.departureViolations(), dumb.siteLimitViolations()));
-            return new SimulationReport(s.name(), vehicleResults, siteResults, cost, marketResults,
+            SimulationReport.OptimumCost offline = optimum == null ? null : optimum.comparedWith(energy + demand);
+            return new SimulationReport(s.name(), vehicleResults, siteResults, cost, markets.results(),
                     new SimulationReport.Violations(reserveViolations, departureViolations(), siteLimitViolations(),
-                            drViolations), dumbCharging, optimum, wallClockMs);
+                            drViolations), dumbCharging, offline, wallClockMs);
         }
     }
 
-    private static PriceCurve curve(List<Scenario.TimedPrice> steps) {
-        return new PriceCurve(steps.stream().map(p -> new PriceCurve.Step(p.from(), p.price())).toList());
+    private static LocalDate day(Instant t) {
+        return LocalDate.ofInstant(t, ZoneOffset.UTC);
     }
 }

@@ -3,6 +3,7 @@ package org.gridfleet.aggregator.sim;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.gridfleet.v2g.control.ChargingController;
 
 /**
  * The hook through which grid services (regulation, FCR) steer a simulation: before each step it may request
@@ -46,6 +47,24 @@ public interface SiteTargetSource {
 
     /** The report's {@code markets} entries, once the run has ended. */
     List<SimulationReport.MarketResult> results();
+
+    /** The controller the run drives: the schedule controller, or one wrapped around it by a grid service. */
+    default ChargingController wrap(ChargingController schedule) {
+        return schedule;
+    }
+
+    /**
+     * Length of the step starting at {@code now}: {@code scheduledSeconds} unless a grid service needs finer steps
+     * (its signal step while it delivers, and no step running past the start of a delivery).
+     */
+    default int stepSecondsAt(Instant now, int scheduledSeconds) {
+        return scheduledSeconds;
+    }
+
+    /** Grid-service credits earned over the run, currency; asked once the run has ended. */
+    default double revenue() {
+        return 0;
+    }
 
     /** Trace columns: requested and baseline EV power in kW, the product, the raw signal value. */
     record MarketTrace(double requestedKw, double baselineKw, String product, double signal) {

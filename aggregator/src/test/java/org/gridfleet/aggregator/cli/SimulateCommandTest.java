@@ -108,20 +108,81 @@ class SimulateCommandTest {
         assertThat(report.get("violations").get("drLimit").asInt()).isZero();
         assertThat(report.get("dumbCharging").get("peakKw").asDouble()).isCloseTo(17.2,
                 org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(report.get("markets")).extracting(m -> m.get("product").asText())
+                .containsExactly("regulation", "fcr");
+        assertThat(iterable(report.get("markets").get(0).fieldNames())).containsExactly("product", "capacityKw",
+                "score", "hours", "scoredHours", "fullHours", "revenue");
+        assertThat(report.get("markets").get(0).get("hours").asInt()).isEqualTo(4);
+        // one row a signal step while a window delivers (4 h of RegD at 2 s, 2 h of frequency at 10 s), else a minute
         List<String> rows = Files.readAllLines(trace);
         assertThat(rows.get(0)).isEqualTo(TraceWriter.HEADER);
-        assertThat(rows).hasSize(1 + 14 * 60);
+        assertThat(rows).hasSize(1 + 4 * 1800 + 2 * 360 + 8 * 60);
+        assertThat(rows).filteredOn(r -> r.startsWith("2026-01-15T22:00:02Z")).singleElement()
+                .satisfies(r -> assertThat(r.split(",")).hasSize(7).contains("regulation", "-0.278542842"));
+        assertThat(rows).filteredOn(r -> r.startsWith("2026-01-16T05:00:00Z")).singleElement()
+                .satisfies(r -> assertThat(r).endsWith(",,,"));
+    }
+
+    /** Twenty V2G vans at the sample's depot, with one hour of RegD at 00:00 instead of the sample's markets. */
+    private ObjectNode depotWithARegDHour(double capacityKw) throws IOException {
+        ObjectNode scenario = sample();
+        ArrayNode vans = scenario.putArray("vehicles");
+        for (int i = 0; i < 20; i++) {
+            vans.addObject().put("id", "van-" + i).put("site", "depot").put("batteryKwh", 60).put("chemistry", "LFP")
+                    .put("maxChargeKw", 7.2).put("maxDischargeKw", 7.2).put("arrival", "2026-01-15T18:00:00Z")
+                    .put("departure", "2026-01-16T08:00:00Z").put("arrivalSoc", 0.3 + 0.01 * i)
+                    .put("departureSoc", 0.9).put("reserveSoc", 0.2).put("v2g", true);
+        }
+        ArrayNode markets = scenario.putArray("markets");
+        markets.addObject().put("product", "regulation").put("from", "2026-01-16T00:00:00Z")
+                .put("to", "2026-01-16T01:00:00Z").put("capacityKw", capacityKw).putObject("signal")
+                .put("file", "regd_2020-07-16_2s.csv").put("column", "regd").put("firstRowAt", "2026-01-16T00:00:00Z");
+        return scenario;
     }
 
     @Test
-    void callShouldFailClearlyWhenOptimumIsNotAvailable() throws IOException {
-        // GIVEN the sample scenario and no optimum solver yet
-        // WHEN --optimum is asked
-        Result result = run(sample(), "--optimum");
-        // THEN exit 2, a clear message, no report
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.stderr()).contains("--optimum: not available yet");
-        assertThat(dir.resolve("report.json")).doesNotExist();
+    void callShouldScoreARegDHourAboveNinetyPercentWithinTheSiteLimitWhenTwentyVansFollowIt() throws IOException {
+        // GIVEN 20 V2G vans under a 100 kW transformer, 40 kW of RegD from 00:00 to 01:00, 800 ms charger latency
+        Path trace = dir.resolve("trace.csv");
+        // WHEN simulated
+        Result result = run(depotWithARegDHour(40), "--trace", trace.toString());
+        // THEN the hour scores above 0.9, earns credits, and no site-step or van broke a limit
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        JsonNode report = JSON.readTree(dir.resolve("report.json").toFile());
+        JsonNode regulation = report.get("markets").get(0);
+        assertThat(regulation.get("score").get("composite").asDouble()).isGreaterThan(0.9);
+        assertThat(regulation.get("scoredHours").asInt()).isEqualTo(1);
+        assertThat(regulation.get("revenue").asDouble()).isPositive();
+        assertThat(report.get("cost").get("marketRevenue").asDouble())
+                .isEqualTo(regulation.get("revenue").asDouble());
+        assertThat(report.get("violations").get("siteLimit").asInt()).isZero();
+        assertThat(report.get("violations").get("reserve").asInt()).isZero();
+        assertThat(report.get("violations").get("departure").asInt()).isZero();
+        assertThat(Files.readAllLines(trace)).filteredOn(r -> r.contains(",regulation,")).hasSize(1800)
+                .allSatisfy(r -> assertThat(Double.parseDouble(r.split(",")[2])).isLessThanOrEqualTo(100));
+    }
+
+    @Test
+    void callShouldReportTheOptimumAndTheCostRatioWhenOptimumIsAsked() throws IOException {
+        // GIVEN the sample scenario without markets
+        ObjectNode scenario = sample();
+        scenario.putArray("markets");
+        // WHEN simulated with --optimum
+        Result result = run(scenario, "--optimum");
+        // THEN the optimum's cost is there, no worse than dumb charging, and the controller is no cheaper than it
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        JsonNode report = JSON.readTree(dir.resolve("report.json").toFile());
+        JsonNode optimum = report.get("offlineOptimum");
+        assertThat(iterable(optimum.get("cost").fieldNames())).containsExactly("energy", "demandCharge", "total");
+        double optimumTotal = optimum.get("cost").get("total").asDouble();
+        double controller = report.get("cost").get("energy").asDouble()
+                + report.get("cost").get("demandCharge").asDouble();
+        assertThat(optimumTotal).isPositive()
+                .isLessThanOrEqualTo(report.get("dumbCharging").get("cost").get("total").asDouble());
+        assertThat(controller).isGreaterThanOrEqualTo(optimumTotal - 1e-6);
+        assertThat(optimum.get("missedDepartures").asInt()).isZero();
+        assertThat(optimum.get("controllerCostRatio").asDouble()).isCloseTo(controller / optimumTotal,
+                org.assertj.core.api.Assertions.within(1e-9));
     }
 
     static Stream<Arguments> badScenarios() {
@@ -143,7 +204,12 @@ class SimulateCommandTest {
                 bad("tariff.importPricePerKwh[1].from", s -> ((ObjectNode) s.get("tariff").get("importPricePerKwh")
                         .get(1)).put("from", "2026-01-15T17:00:00Z")),
                 bad("sites[0].baseLoadKw[0].kw", s -> ((ObjectNode) s.get("sites").get(0).get("baseLoadKw").get(0))
-                        .remove("kw")));
+                        .remove("kw")),
+                bad("vehicles[0].degradationBudget.kind", s -> vehicle(s).putObject("degradationBudget")
+                        .put("kind", "weekly-cost").put("limit", 5)),
+                bad("vehicles[0].degradationBudget.spent", s -> vehicle(s).putObject("degradationBudget")
+                        .put("kind", "yearly-cost").put("limit", 5).put("spent", -1)),
+                bad("vehicles[0].chemistry", s -> vehicle(s).put("chemistry", "NiMH")));
     }
 
     private static Arguments bad(String field, Consumer<ObjectNode> mutation) {
@@ -166,6 +232,20 @@ class SimulateCommandTest {
         // THEN exit 2, stderr names the field, no report
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.stderr()).contains(field + ":");
+        assertThat(dir.resolve("report.json")).doesNotExist();
+    }
+
+    @Test
+    void callShouldExitTwoNamingTheSignalWhenASignalFileHasABadValue() throws IOException {
+        // GIVEN the sample scenario whose RegD file has a value that is not a number
+        ObjectNode scenario = sample();
+        Path signal = dir.resolve("regd_2020-07-16_2s.csv");
+        Files.writeString(signal, "time_ept,regd\n2020-07-16T00:00:00,0.1\n2020-07-16T00:00:02,abc\n");
+        // WHEN simulated
+        Result result = run(scenario);
+        // THEN exit 2 naming the field and the line, no report
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderr()).contains("markets[0].signal.file:").contains("abc");
         assertThat(dir.resolve("report.json")).doesNotExist();
     }
 

@@ -29,7 +29,7 @@ class SimulatorTest {
         // GIVEN two 10 kWh vehicles at 50 %, 6 kW each, under a 10 kW limit, 0.20/kWh, 10/kW demand charge
         Scenario scenario = twoSmallVehicles(List.of());
         // WHEN simulated
-        SimulationReport report = Simulator.withBuiltInController(Clock.systemUTC())
+        SimulationReport report = Simulator.withControlCore(Clock.systemUTC())
                 .run(scenario, SiteTargetSource.NONE, null, null);
         // THEN dumb: 12 kW for 50 min (5 kWh each to full), 10 kWh x 0.20, peak quarter 12 kW x 10
         SimulationReport.DumbCharging dumb = report.dumbCharging();
@@ -42,11 +42,11 @@ class SimulatorTest {
     }
 
     @Test
-    void runShouldMeetEveryTargetWithinTheLimitWhenTheBuiltInControllerDrives() {
+    void runShouldMeetEveryTargetWithinTheLimitWhenTheControlCoreDrives() {
         // GIVEN the same fleet
         Scenario scenario = twoSmallVehicles(List.of());
         // WHEN simulated
-        SimulationReport report = Simulator.withBuiltInController(Clock.systemUTC())
+        SimulationReport report = Simulator.withControlCore(Clock.systemUTC())
                 .run(scenario, SiteTargetSource.NONE, null, null);
         // THEN no violation, both at target, 4 kWh each drawn, and the peak within 95 % of 10 kW
         assertThat(report.violations()).isEqualTo(new SimulationReport.Violations(0, 0, 0, 0));
@@ -66,7 +66,7 @@ class SimulatorTest {
         Scenario scenario = twoSmallVehicles(List.of(dr));
         StringWriter trace = new StringWriter();
         // WHEN simulated with a trace
-        SimulationReport report = Simulator.withBuiltInController(Clock.systemUTC())
+        SimulationReport report = Simulator.withControlCore(Clock.systemUTC())
                 .run(scenario, SiteTargetSource.NONE, new TraceWriter(trace), null);
         // THEN no DR violation, targets met, and every traced step in the window is at or below 3 kW
         assertThat(report.violations().drLimit()).isZero();
@@ -94,11 +94,44 @@ class SimulatorTest {
                 }
             }
             return Map.of();
-        }, DegradationPricer.THROUGHPUT, Clock.systemUTC());
+        }, WearPrices.ofDefaults(), Clock.systemUTC());
         // WHEN simulated
         simulator.run(scenario, SiteTargetSource.NONE, null, null);
         // THEN the late vehicle was never visible before it arrived
         assertThat(seenTooEarly).isEmpty();
+    }
+
+    @Test
+    void runShouldNeverDischargeAVehicleWhenItsOwnerBudgetIsExhausted() {
+        // GIVEN two identical V2G vans under a tariff that pays for evening export; b's daily cycle cap is used up
+        Instant leave = START.plus(Duration.ofHours(8));
+        Scenario scenario = new Scenario("budget", START, leave, 60, List.of(Scenarios.site("s", 50, 5, 0)),
+                Scenarios.eveningPeakTariff(2), List.of(Scenarios.v2gVehicle("a", "s", START, leave, 0.8, null),
+                        Scenarios.v2gVehicle("b", "s", START, leave, 0.8,
+                                new Scenario.Budget("daily-extra-cycles", 0.5, 0.5))),
+                List.of(), Scenarios.idealChargers());
+        // WHEN simulated with the control core
+        SimulationReport report = Simulator.withControlCore(Clock.systemUTC())
+                .run(scenario, SiteTargetSource.NONE, null, null);
+        // THEN a sells energy in the evening, b never discharges, and both leave at target
+        assertThat(report.vehicles().get(0).dischargedKwh()).isGreaterThan(1);
+        assertThat(report.vehicles().get(1).dischargedKwh()).isZero();
+        assertThat(report.vehicles()).allSatisfy(v -> assertThat(v.metTarget()).as(v.id()).isTrue());
+    }
+
+    @Test
+    void runShouldStopDischargingAVehicleWhenItsBudgetRunsOutDuringTheRun() {
+        // GIVEN one V2G van whose daily cap allows 0.1 extra cycles (6 kWh out of its 60 kWh battery) today
+        Instant leave = START.plus(Duration.ofHours(8));
+        Scenario scenario = new Scenario("budget", START, leave, 60, List.of(Scenarios.site("s", 50, 5, 0)),
+                Scenarios.eveningPeakTariff(2), List.of(Scenarios.v2gVehicle("a", "s", START, leave, 0.8,
+                        new Scenario.Budget("daily-extra-cycles", 0.1, 0.0))),
+                List.of(), Scenarios.idealChargers());
+        // WHEN simulated
+        SimulationReport report = Simulator.withControlCore(Clock.systemUTC())
+                .run(scenario, SiteTargetSource.NONE, null, null);
+        // THEN it discharges, but no more than the 6 kWh its budget allows
+        assertThat(report.vehicles().get(0).dischargedKwh()).isGreaterThan(1).isLessThanOrEqualTo(6 + 1e-6);
     }
 
     @Test
@@ -108,7 +141,7 @@ class SimulatorTest {
                 true);
         Scenario scenario = Scenarios.scenario(END, 60, List.of(Scenarios.site("s", 20, 5, 0)), List.of(v),
                 List.of(), Scenarios.idealChargers(), 0.2, 0);
-        Simulator simulator = new Simulator(() -> input -> Map.of("v", -6.0), DegradationPricer.THROUGHPUT,
+        Simulator simulator = new Simulator(() -> input -> Map.of("v", -6.0), WearPrices.ofDefaults(),
                 Clock.systemUTC());
         // WHEN simulated
         SimulationReport report = simulator.run(scenario, SiteTargetSource.NONE, null, null);
@@ -116,6 +149,8 @@ class SimulatorTest {
         assertThat(report.violations().reserve()).isEqualTo(20);
         assertThat(report.vehicles().get(0).dischargedKwh()).isCloseTo(2.5, within(1e-9));
         assertThat(report.vehicles().get(0).minSoc()).isZero();
-        assertThat(report.cost().degradation()).isCloseTo(2.5 * 130.0 / 2400, within(1e-9));
+        double pricePerKwh = WearPrices.ofDefaults().perKwh(v);
+        assertThat(pricePerKwh).isPositive();
+        assertThat(report.cost().degradation()).isCloseTo(2.5 * pricePerKwh, within(1e-9));
     }
 }

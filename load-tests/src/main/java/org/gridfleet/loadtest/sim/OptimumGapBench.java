@@ -1,0 +1,84 @@
+package org.gridfleet.loadtest.sim;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
+import org.gridfleet.aggregator.sim.LpOfflineOptimum;
+import org.gridfleet.aggregator.sim.Scenario;
+import org.gridfleet.aggregator.sim.ScenarioException;
+import org.gridfleet.aggregator.sim.ScenarioLoader;
+import org.gridfleet.aggregator.sim.SimulationReport;
+import org.gridfleet.aggregator.sim.Simulator;
+import org.gridfleet.aggregator.sim.SiteTargetSource;
+import org.gridfleet.aggregator.sim.WearPrices;
+
+/**
+ * Cost of the control core against the perfect-foresight optimum over the session-day scenarios that
+ * {@link SessionScenarioBuilder} wrote: per day the controller's energy + demand charge over the optimum's, and the
+ * departures missed (by the controller, by the optimum, i.e. out of reach under the site limits, and by dumb
+ * charging, which ignores the limits); then the
+ * median and worst ratio. Usage: {@code OptimumGapBench DIR [PREFIX [MAX_DAYS]]} (default prefix {@code dundee-},
+ * every day).
+ */
+public final class OptimumGapBench {
+
+    private OptimumGapBench() {
+    }
+
+    public static void main(String[] args) throws IOException, ScenarioException {
+        Path dir = Path.of(args.length > 0 ? args[0] : "load-tests/target/scenarios");
+        String prefix = args.length > 1 ? args[1] : "dundee-";
+        List<Path> files;
+        try (Stream<Path> list = Files.list(dir)) {
+            files = list.filter(p -> p.getFileName().toString().startsWith(prefix)).sorted()
+                    .limit(args.length > 2 ? Integer.parseInt(args[2]) : Long.MAX_VALUE).toList();
+        }
+        Simulator simulator = Simulator.withControlCore(Clock.systemUTC());
+        LpOfflineOptimum optimum = new LpOfflineOptimum(WearPrices.ofDefaults());
+        List<Double> ratios = new ArrayList<>();
+        int vehicles = 0;
+        int missed = 0;
+        int dumbMissed = 0;
+        int optimumMissed = 0;
+        long wallMs = 0;
+        System.out.println("day,vehicles,controller,optimum,ratio,missedDepartures,optimumMissedDepartures,"
+                + "dumbMissedDepartures,wallClockMs");
+        for (Path file : files) {
+            Scenario scenario = new ScenarioLoader().load(file);
+            SimulationReport r = simulator.run(scenario, SiteTargetSource.NONE, null, optimum);
+            double controller = r.cost().energy() + r.cost().demandCharge();
+            Double ratio = r.offlineOptimum().controllerCostRatio();
+            if (ratio != null) {
+                ratios.add(ratio);
+            }
+            vehicles += r.vehicles().size();
+            missed += r.violations().departure();
+            dumbMissed += r.dumbCharging().violations().departure();
+            optimumMissed += r.offlineOptimum().missedDepartures();
+            wallMs += r.wallClockMs();
+            System.out.printf("%s,%d,%.2f,%.2f,%s,%d,%d,%d,%d%n", scenario.name(), r.vehicles().size(), controller,
+                    r.offlineOptimum().cost().total(), ratio == null ? "" : String.format("%.4f", ratio),
+                    r.violations().departure(), r.offlineOptimum().missedDepartures(),
+                    r.dumbCharging().violations().departure(), r.wallClockMs());
+        }
+        Collections.sort(ratios);
+        if (ratios.isEmpty()) {
+            System.out.println("no scenario files " + prefix + "* in " + dir);
+            return;
+        }
+        System.out.printf("days=%d vehicles=%d medianRatio=%.4f worstRatio=%.4f missedDepartures=%d "
+                        + "optimumMissedDepartures=%d dumbMissedDepartures=%d wallSeconds=%.1f%n", ratios.size(),
+                vehicles, median(ratios), ratios.get(ratios.size() - 1), missed, optimumMissed, dumbMissed,
+                wallMs / 1000.0);
+    }
+
+    private static double median(List<Double> sorted) {
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+}

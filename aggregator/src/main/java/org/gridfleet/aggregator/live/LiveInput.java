@@ -3,15 +3,17 @@ package org.gridfleet.aggregator.live;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.gridfleet.aggregator.config.ControlConfig;
 import org.gridfleet.aggregator.fleet.Charger;
+import org.gridfleet.aggregator.fleet.Chemistry;
 import org.gridfleet.aggregator.fleet.Site;
 import org.gridfleet.aggregator.fleet.Vehicle;
 import org.gridfleet.aggregator.live.FleetView.RegisteredCharger;
-import org.gridfleet.aggregator.sim.DegradationPricer;
+import org.gridfleet.aggregator.sim.WearPrices;
 import org.gridfleet.v2g.charger.EvseRef;
 import org.gridfleet.v2g.control.ControlInput;
 import org.gridfleet.v2g.control.PriceCurve;
@@ -34,6 +36,19 @@ public record LiveInput(ControlInput input, Map<String, EvseRef> evseOfVehicle) 
 
     /** One-way charger efficiency assumed for every charger (the registry does not record it). */
     static final double CHARGER_EFFICIENCY = 0.95;
+
+    /**
+     * Wear price per kWh discharged, by chemistry, from the degradation model. It does not depend on the pack
+     * size (the pack's value and its capacity lost per kWh scale together), so one 60 kWh pack prices each.
+     */
+    private static final Map<Chemistry, Double> WEAR_PER_KWH = new EnumMap<>(Chemistry.class);
+
+    static {
+        WearPrices prices = WearPrices.ofDefaults();
+        for (Chemistry c : Chemistry.values()) {
+            WEAR_PER_KWH.put(c, prices.perKwh(c.name(), 60.0));
+        }
+    }
 
     public LiveInput {
         evseOfVehicle = Map.copyOf(evseOfVehicle);
@@ -94,6 +109,6 @@ public record LiveInput(ControlInput input, Map<String, EvseRef> evseOfVehicle) 
         }
         return new VehicleState(v.id().toString(), charger.record().siteId(), v.batteryCapacityKwh(), soc,
                 v.reserveSoc(), need.targetSoc(), need.departure(), maxCharge, maxDischarge, CHARGER_EFFICIENCY,
-                DegradationPricer.THROUGHPUT.costPerDischargedKwh(v.chemistry().name()), urgent);
+                WEAR_PER_KWH.get(v.chemistry()), urgent);
     }
 }

@@ -45,7 +45,12 @@ public record WearPrices(PackEconomics economics, double temperatureC) {
 
     /** Wear price of {@code v}'s battery, currency per kWh taken out of it; never negative. */
     public double perKwh(Scenario.Vehicle v) {
-        BatteryHealth fresh = BatteryHealth.fresh(new BatteryPack(chemistry(v.chemistry()), v.batteryKwh()));
+        return perKwh(v.chemistry(), v.batteryKwh());
+    }
+
+    /** Wear price of a fresh {@code batteryKwh} pack of {@code chemistry} (NMC, NCA, LFP), currency per kWh out. */
+    public double perKwh(String chemistry, double batteryKwh) {
+        BatteryHealth fresh = BatteryHealth.fresh(new BatteryPack(chemistry(chemistry), batteryKwh));
         return Math.max(0, new DegradationPricer(economics).pricePerKwh(fresh, temperatureC));
     }
 

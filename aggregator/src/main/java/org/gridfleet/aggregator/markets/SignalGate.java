@@ -72,7 +72,9 @@ final class SignalGate {
                     + " at " + lastAccepted.get(productId));
         }
         int reached = 0;
-        for (Obligation o : delivering.get()) {
+        List<Obligation> now = delivering.get();
+        for (int i = 0; i < now.size(); i++) { // indexed: no iterator on the per-sample path
+            Obligation o = now.get(i);
             if (o.offer().product().id().equals(productId) && o.period().contains(at)) {
                 inbox.signal(o.offerId(), at, value);
                 reached++;

@@ -4,6 +4,7 @@ import org.gridfleet.aggregator.dispatch.GridServiceController;
 import org.gridfleet.market.ClearingPrice;
 import org.gridfleet.market.DeliveryPeriod;
 import org.gridfleet.market.HourlyCalendar;
+import org.gridfleet.market.MarketAdapter;
 import org.gridfleet.market.Product;
 import org.gridfleet.market.ProductKind;
 import org.gridfleet.market.SampledSeries;
@@ -44,8 +45,11 @@ final class DeskFixtures {
                 PRICING, 0.5, FcrDroop.ofDefaults())));
     }
 
-    /** A replay market for REGD; without a price no award is ever published (a push-only market). */
-    static ReplayMarket market(Clock clock, ClearingPrice... prices) {
+    /** A replay market for REGD; without prices the push-only market, which never publishes an award. */
+    static MarketAdapter market(Clock clock, ClearingPrice... prices) {
+        if (prices.length == 0) {
+            return PushOnlyMarket.of(REGD, HourlyCalendar.ofDefaults(), clock);
+        }
         return new ReplayMarket(REGD, HourlyCalendar.ofDefaults(), List.of(prices),
                 SampledSeries.of(T0, Duration.ofSeconds(2), 0.1, 0.2), clock);
     }

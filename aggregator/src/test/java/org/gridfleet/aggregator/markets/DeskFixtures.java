@@ -40,9 +40,16 @@ final class DeskFixtures {
     private DeskFixtures() {
     }
 
+    /** Default settings, but a one-hour tick: the tests tick the desk themselves. */
     static MarketDeskConfig config() {
-        return MarketDeskConfig.ofDefaults(List.of(new ProductTerms(REGD, GridServiceController.REGULATION_HOUR,
-                PRICING, 0.5, FcrDroop.ofDefaults())));
+        return withTick(Duration.ofHours(1));
+    }
+
+    static MarketDeskConfig withTick(Duration tick) {
+        MarketDeskConfig d = MarketDeskConfig.ofDefaults(List.of(new ProductTerms(REGD,
+                GridServiceController.REGULATION_HOUR, PRICING, 0.5, FcrDroop.ofDefaults())));
+        return new MarketDeskConfig(d.products(), tick, d.bidLead(), d.envelopeInterval(), d.departureRisk(),
+                d.scoring(), d.signalFutureTolerance());
     }
 
     /** A replay market for REGD; without prices the push-only market, which never publishes an award. */

@@ -38,6 +38,7 @@ class MarketDeskTest {
     private final SettableClock clock = new SettableClock(T0.minus(Duration.ofMinutes(90)));
     private final RecordingInbox inbox = new RecordingInbox();
     private double score = 0.95;
+    private volatile boolean planDown;
 
     @BeforeEach
     void setUp() {
@@ -52,9 +53,17 @@ class MarketDeskTest {
     }
 
     private MarketDesk desk(ClearingPrice... prices) {
-        MarketDesk desk = new MarketDesk(vertx, DeskFixtures.market(clock, prices), DeskFixtures.config(),
-                new ObligationStore(dataSource), period -> DeskFixtures.depot(),
-                o -> new DeliveryScores.DeliveryScore(score, 2.5), inbox, clock);
+        return desk(DeskFixtures.config(), prices);
+    }
+
+    private MarketDesk desk(MarketDeskConfig config, ClearingPrice... prices) {
+        MarketDesk desk = new MarketDesk(vertx, DeskFixtures.market(clock, prices), config,
+                new ObligationStore(dataSource), period -> {
+                    if (planDown) {
+                        throw new IllegalStateException("fleet plan unavailable");
+                    }
+                    return DeskFixtures.depot();
+                }, o -> new DeliveryScores.DeliveryScore(score, 2.5), inbox, clock);
         desk.start().await();
         return desk;
     }
@@ -163,6 +172,36 @@ class MarketDeskTest {
         assertConflict(desk, new Award(OFFER_ID, HOUR, offered.offer().capabilityKw() + 1, 20, 1), "exceeds");
         assertThat(at(desk, GATE)).isEqualTo(offered);
         assertThat(new ObligationStore(dataSource).transitions(OFFER_ID)).hasSize(1);
+    }
+
+    @Test
+    void pushAwardShouldAnswerUnavailableAndKeepTheAwardForTheNextTickWhenNoBaselineCanBeDeclared() {
+        // GIVEN an open offer and a fleet plan that has just gone away
+        MarketDesk desk = desk();
+        at(desk, GATE.minus(Duration.ofMinutes(10)));
+        planDown = true;
+        // WHEN the market pushes its award
+        assertThatThrownBy(() -> desk.pushAward(new Award(OFFER_ID, HOUR, 150, 20, 1), "utility:u1").await())
+                .isInstanceOfSatisfying(GridfleetException.class,
+                        e -> assertThat(e.code()).isEqualTo(GridfleetException.Code.UNAVAILABLE));
+        // THEN nothing changed yet, and once the plan is back the next tick takes the award it kept
+        assertThat(at(desk, GATE.minus(Duration.ofMinutes(9))).state()).isEqualTo(ObligationState.OFFERED);
+        planDown = false;
+        Obligation o = at(desk, GATE.minus(Duration.ofMinutes(8)));
+        assertThat(o.state()).isEqualTo(ObligationState.AWARDED);
+        assertThat(o.awardedKw()).isEqualTo(150);
+    }
+
+    @Test
+    void startShouldTickOnItsOwnTimerWhenNobodyCallsTick() {
+        // GIVEN a desk ticking every 50 ms, with the clock already past the bid lead
+        clock.set(GATE.minus(Duration.ofMinutes(10)));
+        MarketDesk desk = desk(DeskFixtures.withTick(Duration.ofMillis(50)));
+        // THEN the offer appears without an explicit tick (the class timeout bounds the wait)
+        while (desk.obligations().isEmpty()) {
+            vertx.timer(20).await();
+        }
+        assertThat(desk.obligations()).extracting(Obligation::offerId).containsExactly(OFFER_ID);
     }
 
     @Test

@@ -69,11 +69,7 @@ class MarketsModuleIT {
 
     /** A push-only market (no recorded prices), ticks only when the test says so. */
     private MarketsModule module(GridServiceInbox to) {
-        MarketDeskConfig defaults = DeskFixtures.config();
-        MarketDeskConfig config = new MarketDeskConfig(defaults.products(), Duration.ofHours(1), defaults.bidLead(),
-                defaults.envelopeInterval(), defaults.departureRisk(), defaults.scoring(),
-                defaults.signalFutureTolerance());
-        return new MarketsModule(DeskFixtures.market(clock), config, period -> DeskFixtures.depot(),
+        return new MarketsModule(DeskFixtures.market(clock), DeskFixtures.config(), period -> DeskFixtures.depot(),
                 o -> new DeliveryScores.DeliveryScore(0.9, 2), to);
     }
 

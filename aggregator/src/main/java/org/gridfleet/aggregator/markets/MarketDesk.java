@@ -182,11 +182,6 @@ public final class MarketDesk {
         return worker.executeBlocking(() -> store.transitions(offerId), false);
     }
 
-    /** The terms of a configured product, if any. */
-    Optional<ProductTerms> terms(String productId) {
-        return Optional.ofNullable(terms.get(productId));
-    }
-
     private Void restore() {
         for (Obligation o : store.load(products())) {
             book.restore(o);

@@ -18,11 +18,14 @@ import org.gridfleet.aggregator.tenant.Principal;
 import org.gridfleet.aggregator.tenant.Role;
 import org.gridfleet.market.MarketAdapter;
 import org.gridfleet.market.Obligation;
+import org.gridfleet.market.Product;
 import org.gridfleet.market.live.SignalSink;
 
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
@@ -73,8 +76,10 @@ public final class MarketsModule implements RouteModule {
     public Router router(Vertx vertx, ApiContext context) {
         MarketDesk desk = new MarketDesk(vertx, market, config, new ObligationStore(context.dataSource()), plans,
                 scores, inbox, context.clock());
-        SignalGate gate = new SignalGate(id -> desk.terms(id).map(ProductTerms::product).orElse(null),
-                desk::delivering, inbox, context.clock(), config.signalFutureTolerance());
+        Map<String, Product> traded = new HashMap<>();
+        config.products().forEach(t -> traded.put(t.product().id(), t.product()));
+        SignalGate gate = new SignalGate(traded::get, desk::delivering, inbox, context.clock(),
+                config.signalFutureTolerance());
         sink = gate.sink();
         desk.start().map(desk).onComplete(started);
 

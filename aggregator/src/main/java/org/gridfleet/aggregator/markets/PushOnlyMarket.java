@@ -7,7 +7,9 @@ import org.gridfleet.market.SampledSeries;
 import org.gridfleet.market.replay.ReplayMarket;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The adapter for a market that reads Gridfleet's offers ({@code GET /api/v1/markets/offers}) and pushes its awards
@@ -18,6 +20,13 @@ import java.util.List;
 public final class PushOnlyMarket {
 
     private PushOnlyMarket() {
+    }
+
+    /** A push-only market for several products, each on its calendar. */
+    public static MarketAdapter of(Map<Product, MarketCalendar> calendars, Clock clock) {
+        List<MarketAdapter> markets = new ArrayList<>();
+        calendars.forEach((product, calendar) -> markets.add(of(product, calendar, clock)));
+        return new MarketsByProduct(markets);
     }
 
     /** A push-only market for one product on its calendar (e.g. {@code HourlyCalendar.ofDefaults()} for PJM). */

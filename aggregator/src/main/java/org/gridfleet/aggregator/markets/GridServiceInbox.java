@@ -16,7 +16,10 @@ public interface GridServiceInbox {
     /** An awarded obligation's delivery period began (or a restart found it delivering): follow it. */
     void activated(ActiveObligation obligation);
 
-    /** The obligation's delivery period is over: stop following it. */
+    /**
+     * The obligation's delivery period is over: stop following it. May name an obligation never activated (its
+     * period passed while the desk was down); ignore those.
+     */
     void ended(String obligationId);
 
     /**

@@ -267,11 +267,17 @@ public final class MarketDesk {
         return d.settle(FcrSettlement.credits(d.award()), now);
     }
 
-    /** Tells the inbox about every delivery start and end since the last call (so none is missed after a failure). */
+    /**
+     * Tells the inbox about every delivery start and end since the last call (so none is missed after a failure).
+     * A delivering obligation whose period is already over (restored after a long outage) is not handed over: its
+     * baseline ends with the period, and the next tick settles it.
+     */
     private void announce() {
+        Instant now = clock.instant();
         for (Obligation o : book.all()) {
             ObligationState before = announced.get(o.offerId());
-            if (o.state() == ObligationState.DELIVERING && before != ObligationState.DELIVERING) {
+            if (o.state() == ObligationState.DELIVERING && before != ObligationState.DELIVERING
+                    && o.period().contains(now)) {
                 ProductTerms t = terms.get(o.offer().product().id());
                 inbox.activated(ActiveObligation.of(o, t.droop()));
             } else if (before == ObligationState.DELIVERING && o.state() != ObligationState.DELIVERING) {

@@ -226,6 +226,23 @@ class MarketDeskTest {
         assertThat(at(second, HOUR.end()).state()).isEqualTo(ObligationState.SETTLED);
     }
 
+    @Test
+    void startShouldNotHandOverADeliveryWhosePeriodEndedWhileTheDeskWasDown() {
+        // GIVEN a desk that went down while delivering
+        MarketDesk first = desk(CLEARS);
+        at(first, GATE.minus(Duration.ofMinutes(10)));
+        at(first, GATE);
+        at(first, T0.plusSeconds(1));
+        first.stop().await();
+        inbox.calls.clear();
+        // WHEN it comes back after the hour
+        clock.set(HOUR.end().plusSeconds(30));
+        MarketDesk second = desk();
+        // THEN the dispatcher is not given a period that is over, and the first tick settles it
+        assertThat(inbox.calls).isEmpty();
+        assertThat(at(second, HOUR.end().plusSeconds(31)).state()).isEqualTo(ObligationState.SETTLED);
+    }
+
     private static void assertConflict(MarketDesk desk, Award award, String message) {
         assertThatThrownBy(() -> desk.pushAward(award, "utility:u1").await())
                 .isInstanceOfSatisfying(GridfleetException.class,

@@ -132,7 +132,7 @@ public final class MarketDesk {
      * @return the obligations that changed
      */
     public Future<List<Obligation>> tick() {
-        return worker.executeBlocking(() -> advance(Map.of()), true);
+        return worker.executeBlocking(this::advance, true);
     }
 
     /**
@@ -149,14 +149,14 @@ public final class MarketDesk {
                     GridfleetException.conflict("no open offer " + award.offerId()));
             if (o.state() != ObligationState.OFFERED) {
                 if (award.equals(o.award())) {
-                    advance(Map.of()); // a repeated push: answer as before once the award is stored
+                    advance(); // a repeated push: answer as before once the award is stored
                     return book.get(award.offerId()).orElseThrow();
                 }
                 throw GridfleetException.conflict("offer " + award.offerId() + " is " + o.state() + ", not open");
             }
             requireMatches(award, o);
-            market.push(award);
-            advance(Map.of(award.offerId(), actor));
+            market.push(award, actor);
+            advance();
             Obligation after = book.get(award.offerId()).orElseThrow();
             if (after.state() == ObligationState.OFFERED) {
                 // the baseline could not be declared (the plan source failed): keep the award for the next tick
@@ -194,7 +194,7 @@ public final class MarketDesk {
         return null;
     }
 
-    private List<Obligation> advance(Map<String, String> actors) {
+    private List<Obligation> advance() {
         Instant now = clock.instant();
         for (ProductTerms t : config.products()) {
             bid(t, now);
@@ -215,7 +215,7 @@ public final class MarketDesk {
         }
         announce();
         publish();
-        return persist(actors);
+        return persist();
     }
 
     /** OFFERED's entry: before the gate, forecast the block and offer its P90 capability. */
@@ -288,18 +288,21 @@ public final class MarketDesk {
     }
 
     /** Writes every obligation that differs from the stored one; on failure the next tick tries again. */
-    private List<Obligation> persist(Map<String, String> actors) {
+    private List<Obligation> persist() {
         List<ObligationStore.Change> changes = new ArrayList<>();
         for (Obligation o : book.all()) {
             Obligation before = persisted.get(o.offerId());
             if (!o.equals(before)) {
-                changes.add(new ObligationStore.Change(before, o, actors.getOrDefault(o.offerId(), DESK_ACTOR)));
+                changes.add(new ObligationStore.Change(before, o, market.pusher(o.offerId(), DESK_ACTOR), DESK_ACTOR));
             }
         }
         store.write(changes);
         List<Obligation> changed = new ArrayList<>(changes.size());
         for (ObligationStore.Change c : changes) {
             persisted.put(c.after().offerId(), c.after());
+            if (c.after().state() != ObligationState.OFFERED) {
+                market.stored(c.after().offerId());
+            }
             changed.add(c.after());
         }
         return changed;

@@ -29,8 +29,40 @@ import java.util.Objects;
  */
 final class ObligationStore {
 
-    /** One obligation snapshot to write; {@code before} is null for a new offer. */
-    record Change(Obligation before, Obligation after, String actor) {
+    /**
+     * One obligation snapshot to write; {@code before} is null for a new offer. A tick may move an obligation more
+     * than one step (awarded and delivering at once); each step is stored, all at the snapshot's time.
+     *
+     * @param awardedBy actor of the step into AWARDED or REJECTED (the market's pusher, or the desk)
+     * @param actor actor of every other step
+     */
+    record Change(Obligation before, Obligation after, String awardedBy, String actor) {
+
+        /** The states passed through from {@code before} to {@code after}, after {@code before}'s own. */
+        List<ObligationState> steps() {
+            ObligationState from = before == null ? null : before.state();
+            ObligationState to = after.state();
+            List<ObligationState> path = new ArrayList<>();
+            if (from == to) {
+                return path;
+            }
+            if (from == null) {
+                path.add(ObligationState.OFFERED);
+            }
+            if (to != ObligationState.OFFERED && to != ObligationState.REJECTED
+                    && (from == null || from == ObligationState.OFFERED)) {
+                path.add(ObligationState.AWARDED);
+            }
+            // DELIVERING lies on the way to SETTLED, and to FAILED only from DELIVERING itself (a score too low)
+            boolean viaDelivering = to == ObligationState.DELIVERING || to == ObligationState.SETTLED;
+            if (viaDelivering && from != ObligationState.DELIVERING) {
+                path.add(ObligationState.DELIVERING);
+            }
+            if (to == ObligationState.SETTLED || to == ObligationState.FAILED || to == ObligationState.REJECTED) {
+                path.add(to);
+            }
+            return path;
+        }
     }
 
     /** A stored transition: {@code from} is null for the offer's first state; {@code actor} who caused it. */
@@ -72,13 +104,15 @@ final class ObligationStore {
                     bindSnapshot(up, ch.after());
                     up.addBatch();
                     ObligationState from = ch.before() == null ? null : ch.before().state();
-                    if (from != ch.after().state()) {
+                    for (ObligationState to : ch.steps()) {
+                        boolean award = to == ObligationState.AWARDED || to == ObligationState.REJECTED;
                         tr.setString(1, ch.after().offerId());
                         tr.setString(2, from == null ? null : from.name());
-                        tr.setString(3, ch.after().state().name());
+                        tr.setString(3, to.name());
                         tr.setTimestamp(4, Timestamp.from(ch.after().since()));
-                        tr.setString(5, ch.actor());
+                        tr.setString(5, award ? ch.awardedBy() : ch.actor());
                         tr.addBatch();
+                        from = to;
                     }
                 }
                 up.executeBatch();

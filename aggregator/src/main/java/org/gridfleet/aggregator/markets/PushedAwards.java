@@ -26,18 +26,31 @@ final class PushedAwards implements MarketAdapter {
 
     private final MarketAdapter market;
     private final Map<String, Award> pushed = new LinkedHashMap<>();
+    /** Who pushed the award of an offer, for the transition record; kept after the book took the award. */
+    private final Map<String, String> pushers = new LinkedHashMap<>();
 
     PushedAwards(MarketAdapter market) {
         this.market = Objects.requireNonNull(market, "market");
     }
 
-    void push(Award award) {
+    void push(Award award, String actor) {
         pushed.put(award.offerId(), award);
+        pushers.put(award.offerId(), actor);
     }
 
-    /** The book has applied (or no longer needs) the award for this offer. */
+    /** The book has applied the award for this offer; {@link #pusher} still answers until {@link #stored}. */
     void forget(String offerId) {
         pushed.remove(offerId);
+    }
+
+    /** Who pushed the award of this offer, or {@code otherwise} when it came from the market's own awards. */
+    String pusher(String offerId, String otherwise) {
+        return pushers.getOrDefault(offerId, otherwise);
+    }
+
+    /** The award's transition is stored: its pusher is no longer needed. */
+    void stored(String offerId) {
+        pushers.remove(offerId);
     }
 
     @Override

@@ -190,6 +190,23 @@ class MarketDeskTest {
         Obligation o = at(desk, GATE.minus(Duration.ofMinutes(8)));
         assertThat(o.state()).isEqualTo(ObligationState.AWARDED);
         assertThat(o.awardedKw()).isEqualTo(150);
+        assertThat(new ObligationStore(dataSource).transitions(OFFER_ID)).extracting(ObligationStore.Transition::actor)
+                .containsExactly("desk", "utility:u1");
+    }
+
+    @Test
+    void pushAwardShouldStoreEveryStepWithItsActorWhenTheAwardArrivesInsideThePeriod() {
+        // GIVEN an open offer, WHEN the award is pushed after delivery should have begun
+        MarketDesk desk = desk();
+        at(desk, GATE.minus(Duration.ofMinutes(10)));
+        clock.set(T0.plusSeconds(30));
+        Obligation o = desk.pushAward(new Award(OFFER_ID, HOUR, 150, 20, 1), "utility:u1").await();
+        // THEN it is delivering at once, and both steps are on record: the award by the market, the start by the desk
+        assertThat(o.state()).isEqualTo(ObligationState.DELIVERING);
+        assertThat(new ObligationStore(dataSource).transitions(OFFER_ID))
+                .extracting(t -> t.from() + ">" + t.to() + " " + t.actor())
+                .containsExactly("null>OFFERED desk", "OFFERED>AWARDED utility:u1", "AWARDED>DELIVERING desk");
+        assertThat(inbox.calls).containsExactly("activated " + OFFER_ID + " 150.0 " + o.baseline().kwAt(T0));
     }
 
     @Test

@@ -95,6 +95,17 @@ public final class ObligationBook {
         return next;
     }
 
+    /**
+     * Puts back an obligation recorded before a restart (e.g. read from the database), in the state it was in.
+     *
+     * @throws IllegalArgumentException if its offer id is already in the book
+     */
+    public void restore(Obligation obligation) {
+        if (byId.putIfAbsent(obligation.offerId(), obligation) != null) {
+            throw new IllegalArgumentException("offerId " + obligation.offerId() + " is already in the book");
+        }
+    }
+
     /** Marks an obligation failed (it cannot be delivered). */
     public Obligation fail(String offerId, String why) {
         Obligation next = require(offerId).fail(why, clock.instant());

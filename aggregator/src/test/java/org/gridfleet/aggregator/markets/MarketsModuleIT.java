@@ -178,7 +178,7 @@ class MarketsModuleIT {
         module = module(afterRestart);
         Jdbc jdbc = new Jdbc(server.vertx, server.dataSource);
         module.router(server.vertx, new ApiContext(clock, server.dataSource, jdbc,
-                new AuthHandler(jdbc, new TenantStore(clock)), ContractValidator.load(server.vertx, contract()).await(),
+                new AuthHandler(jdbc, new TenantStore(clock), clock), ContractValidator.load(server.vertx, contract()).await(),
                 server.meters));
         MarketDesk restarted = module.desk().await();
         // THEN the award is there, and delivery starts from it

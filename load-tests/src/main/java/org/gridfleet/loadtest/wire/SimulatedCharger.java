@@ -304,6 +304,11 @@ public final class SimulatedCharger {
     return subprotocol;
   }
 
+  /** The EV behind this charger. */
+  public EvProfile evProfile() {
+    return ev.profile();
+  }
+
   public State state() {
     return state;
   }

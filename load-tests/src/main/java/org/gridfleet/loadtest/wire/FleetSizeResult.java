@@ -20,6 +20,8 @@ import java.util.Map;
  * @param callErrors          CALLERRORs the chargers received
  * @param callTimeouts        chargers' CALLs left unanswered
  * @param connectFailures     failed handshakes
+ * @param loadAverage         the machine's 1-minute load average at the end of the hold (2 cores: above 2 means
+ *                            queued threads, including other people's work)
  */
 public record FleetSizeResult(
     int chargers,
@@ -36,7 +38,8 @@ public record FleetSizeResult(
     Usage server,
     long callErrors,
     long callTimeouts,
-    long connectFailures) {
+    long connectFailures,
+    double loadAverage) {
 
   /**
    * @param signals        signals sent

@@ -28,8 +28,8 @@ public final class ResultWriter {
         .append("| chargers | in session | connect s | held | frames/s | meter values/s | RTT p50/p99 ms "
             + "(TransactionEvent · MeterValues · Boot) | signal→charger p50/p99 ms | signal→last p50/p99/max ms "
             + "(rounds complete/sent) | storm: all back s / under control s | simulator CPU % / RSS MB "
-            + "| server CPU % / RSS MB | CALLERRORs / timeouts / failed handshakes |\n")
-        .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+            + "| server CPU % / RSS MB | CALLERRORs / timeouts / failed handshakes | load avg |\n")
+        .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (FleetSizeResult r : run.sizes()) {
       md.append("| ").append(r.chargers())
           .append(" | ").append(r.inSession())
@@ -51,6 +51,7 @@ public final class ResultWriter {
           .append(" | ").append(usage(r.server()))
           .append(" | ").append(r.callErrors()).append(" / ").append(r.callTimeouts()).append(" / ")
           .append(r.connectFailures())
+          .append(" | ").append(fmt(r.loadAverage()))
           .append(" |\n");
     }
     return md.append("\n![latency vs fleet size](latency.png)\n").toString();

@@ -1,6 +1,7 @@
 package org.gridfleet.loadtest.wire;
 
 import io.vertx.core.Vertx;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -55,6 +56,7 @@ final class WireScenario {
       TimeUnit.NANOSECONDS.sleep(plan.hold().toNanos());
       double holdSeconds = seconds(holdStart);
       WireMetrics.Counters after = fleet.metrics().counters();
+      double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
       FleetSizeResult.Usage simulator = usage(simBefore, ProcessUsage.of(self), holdSeconds);
       FleetSizeResult.Usage server = serverBefore == null ? null
           : usage(serverBefore, ProcessUsage.of(serverPid), holdSeconds);
@@ -83,7 +85,7 @@ final class WireScenario {
       return new FleetSizeResult(config.chargers(), inSession, connectSeconds, holdSeconds, after.connectionsOpen(),
           before.framesPerSecondUntil(after, holdSeconds),
           (after.meterValuesAcked() - before.meterValuesAcked()) / holdSeconds, roundTrips, fanOut, storm,
-          simulator, server, end.callErrors(), end.callTimeouts(), end.connectFailures());
+          simulator, server, end.callErrors(), end.callTimeouts(), end.connectFailures(), load);
     }
   }
 

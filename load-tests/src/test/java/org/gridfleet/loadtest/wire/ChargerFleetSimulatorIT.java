@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.gridfleet.loadtest.wire.harness.HarnessSettings;
 import org.gridfleet.loadtest.wire.harness.InProcessGateway;
+import org.gridfleet.market.SampledSeries;
 import org.gridfleet.v2g.charger.DispatchResult;
 import org.gridfleet.v2g.charger.EvseRef;
 import org.gridfleet.v2g.charger.MeterSample;
@@ -95,6 +97,25 @@ class ChargerFleetSimulatorIT {
     awaitTrue(() -> fleet.chargers().stream().allMatch(c -> power(c) < -4.9), Duration.ofSeconds(20));
     awaitTrue(() -> gateway.telemetry().latestSamples().values().stream()
         .filter(s -> s.powerKw() != null && s.powerKw() < -4.9).count() == CHARGERS, Duration.ofSeconds(10));
+  }
+
+  @Test
+  void replayedSignalShouldReachEveryChargerInSessionWhenFedIntoTheLiveSignalFace() throws Exception {
+    // GIVEN a fleet in session and a RegD replay into the harness's signal stream
+    fleet.connectAll(Duration.ofSeconds(30));
+    SampledSeries regd = SampledSeries.of(Instant.parse("2020-07-16T00:00:00Z"), Duration.ofSeconds(2),
+        0.5, Double.NaN, -0.25);
+    try (RegulationSignalReplayer replayer = new RegulationSignalReplayer(vertx, gateway.signalUrl(), regd, 20,
+        Clock.systemUTC(), fleet.tracker(), () -> fleet.metrics().counters().sessionsActive())) {
+      // WHEN two samples are replayed (the missing one is skipped)
+      replayer.replay(2);
+
+      // THEN both reach all 20 chargers, and every charger's EV is told the last value: -(-0.25) × 11 kW
+      awaitTrue(() -> fleet.tracker().rounds().complete() == 2, Duration.ofSeconds(10));
+      assertThat(fleet.tracker().takePerCharger().getTotalCount()).isEqualTo(2L * CHARGERS);
+      assertThat(replayer.refused()).isZero();
+      awaitTrue(() -> fleet.chargers().stream().allMatch(c -> Math.abs(power(c) - 2.75) < 0.01), Duration.ofSeconds(20));
+    }
   }
 
   private static double power(SimulatedCharger charger) {

@@ -12,7 +12,8 @@ import java.util.Map;
  * @param connectionsHeld     WebSocket connections open at the end of the hold
  * @param framesPerSecond     OCPP frames per second both ways during the hold
  * @param meterValuesPerSecond periodic meter values answered per second during the hold
- * @param roundTrips          CALL → CALLRESULT per action over the whole run of this size
+ * @param roundTrips          CALL → CALLRESULT per action during the hold (steady state)
+ * @param roundTripsUnderLoad CALL → CALLRESULT per action during the signal replay and the storm
  * @param fanOut              signal → setpoint as the chargers saw it, or null without a signal face
  * @param storm               reconnect storm, or null when not run
  * @param simulator           simulator process CPU (% of one core, hold window) and memory
@@ -32,6 +33,7 @@ public record FleetSizeResult(
     double framesPerSecond,
     double meterValuesPerSecond,
     Map<String, LatencySummary> roundTrips,
+    Map<String, LatencySummary> roundTripsUnderLoad,
     FanOut fanOut,
     Storm storm,
     Usage simulator,

@@ -25,11 +25,11 @@ public final class ResultWriter {
         .append("Target: ").append(run.target()).append("; mix ").append(run.mix())
         .append("; meter values every ").append(fmt(run.meterSeconds())).append(" s.\n\n")
         .append("Command: `").append(run.command()).append("`\n\n")
-        .append("| chargers | in session | connect s | held | frames/s | meter values/s | RTT p50/p99 ms "
-            + "(TransactionEvent · MeterValues · Boot) | signal→charger p50/p99 ms | signal→last p50/p99/max ms "
+        .append("| chargers | in session | connect s | held | frames/s | meter values/s | hold RTT p50/p99 ms "
+            + "(TransactionEvent · MeterValues) | RTT p50/p99 ms during signals + storm (TransactionEvent · Boot) | signal→charger p50/p99 ms | signal→last p50/p99/max ms "
             + "(rounds complete/sent) | storm: all back s / under control s | simulator CPU % / RSS MB "
             + "| server CPU % / RSS MB | CALLERRORs / timeouts / failed handshakes | load avg |\n")
-        .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (FleetSizeResult r : run.sizes()) {
       md.append("| ").append(r.chargers())
           .append(" | ").append(r.inSession())
@@ -38,7 +38,9 @@ public final class ResultWriter {
           .append(" | ").append(fmt(r.framesPerSecond()))
           .append(" | ").append(fmt(r.meterValuesPerSecond()))
           .append(" | ").append(rtt(r.roundTrips(), "TransactionEvent")).append(" · ")
-          .append(rtt(r.roundTrips(), "MeterValues")).append(" · ").append(rtt(r.roundTrips(), "BootNotification"))
+          .append(rtt(r.roundTrips(), "MeterValues"))
+          .append(" | ").append(rtt(r.roundTripsUnderLoad(), "TransactionEvent")).append(" · ")
+          .append(rtt(r.roundTripsUnderLoad(), "BootNotification"))
           .append(" | ").append(r.fanOut() == null ? "—"
               : fmt(r.fanOut().perCharger().p50Ms()) + " / " + fmt(r.fanOut().perCharger().p99Ms()))
           .append(" | ").append(r.fanOut() == null ? "—" : fmt(r.fanOut().lastCharger().p50Ms()) + " / "

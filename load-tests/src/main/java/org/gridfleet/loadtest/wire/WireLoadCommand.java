@@ -162,7 +162,7 @@ public final class WireLoadCommand implements Callable<Integer> {
   }
 
   /** Per-handshake DEBUG logging (logback's default) would dominate the measurement. */
-  static void quietLogging() {
+  public static void quietLogging() {
     org.slf4j.Logger root = org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     if (root instanceof ch.qos.logback.classic.Logger logback) {
       logback.setLevel(ch.qos.logback.classic.Level.WARN);

@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.HdrHistogram.Histogram;
@@ -49,6 +50,7 @@ final class WireScenario {
       double connectSeconds = seconds(t0);
       LOG.info("{} chargers: {} in session after {} s", config.chargers(), inSession, connectSeconds);
 
+      fleet.metrics().takeRoundTrips(); // the connect burst is not steady state
       WireMetrics.Counters before = fleet.metrics().counters();
       ProcessUsage simBefore = ProcessUsage.of(self);
       ProcessUsage serverBefore = serverPid > 0 ? ProcessUsage.of(serverPid) : null;
@@ -56,6 +58,7 @@ final class WireScenario {
       TimeUnit.NANOSECONDS.sleep(plan.hold().toNanos());
       double holdSeconds = seconds(holdStart);
       WireMetrics.Counters after = fleet.metrics().counters();
+      Map<String, LatencySummary> steadyRoundTrips = summaries(fleet.metrics().takeRoundTrips());
       double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
       FleetSizeResult.Usage simulator = usage(simBefore, ProcessUsage.of(self), holdSeconds);
       FleetSizeResult.Usage server = serverBefore == null ? null
@@ -78,13 +81,12 @@ final class WireScenario {
           replayer.close();
         }
       }
-      Map<String, Histogram> rtts = fleet.metrics().takeRoundTrips();
-      Map<String, LatencySummary> roundTrips = new java.util.TreeMap<>();
-      rtts.forEach((action, h) -> roundTrips.put(action, LatencySummary.ofMicros(h)));
+      Map<String, LatencySummary> loadedRoundTrips = summaries(fleet.metrics().takeRoundTrips());
       WireMetrics.Counters end = fleet.metrics().counters();
       return new FleetSizeResult(config.chargers(), inSession, connectSeconds, holdSeconds, after.connectionsOpen(),
           before.framesPerSecondUntil(after, holdSeconds),
-          (after.meterValuesAcked() - before.meterValuesAcked()) / holdSeconds, roundTrips, fanOut, storm,
+          (after.meterValuesAcked() - before.meterValuesAcked()) / holdSeconds, steadyRoundTrips, loadedRoundTrips,
+          fanOut, storm,
           simulator, server, end.callErrors(), end.callTimeouts(), end.connectFailures(), load);
     }
   }
@@ -129,6 +131,12 @@ final class WireScenario {
         underControl);
     LOG.info("storm: {}", storm);
     return storm;
+  }
+
+  private static Map<String, LatencySummary> summaries(Map<String, Histogram> byAction) {
+    Map<String, LatencySummary> out = new TreeMap<>();
+    byAction.forEach((action, h) -> out.put(action, LatencySummary.ofMicros(h)));
+    return out;
   }
 
   private static FleetSizeResult.Usage usage(ProcessUsage before, ProcessUsage after, double seconds) {

@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.gridfleet.loadtest.wire.ProcessUsage;
+import org.gridfleet.loadtest.wire.WireLoadCommand;
 import org.gridfleet.v2g.charger.DispatchResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,10 +40,7 @@ public final class HarnessServer implements Callable<Integer> {
   int maxRuntimeSeconds;
 
   public static void main(String[] args) {
-    org.slf4j.Logger root = org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    if (root instanceof ch.qos.logback.classic.Logger logback) {
-      logback.setLevel(ch.qos.logback.classic.Level.WARN);
-    }
+    WireLoadCommand.quietLogging();
     System.exit(new CommandLine(new HarnessServer()).execute(args));
   }
 

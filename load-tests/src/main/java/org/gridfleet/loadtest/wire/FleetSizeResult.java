@@ -20,7 +20,7 @@ import java.util.Map;
  * @param server              server process CPU and memory, or null when its pid was not given
  * @param callErrors          CALLERRORs the chargers received
  * @param callTimeouts        chargers' CALLs left unanswered
- * @param connectFailures     failed handshakes
+ * @param connectFailures     failed handshakes and abandoned connect attempts
  * @param loadAverage         the machine's 1-minute load average at the end of the hold (2 cores: above 2 means
  *                            queued threads, including other people's work)
  */

@@ -84,6 +84,9 @@ public final class SimulatedCharger {
       state = State.CONNECTING;
       inSession = Promise.promise();
       inSession.future().onComplete(done);
+      // A handshake or boot that never completes must not hold the fleet's connect slot forever.
+      Promise<Void> attempt = inSession;
+      fleet.vertx().setTimer(2 * fleet.config().callTimeout().toMillis(), t -> abandon(attempt));
       fleet.client().connect(connectOptions()).onComplete(ar -> {
         if (ar.failed()) {
           fleet.metrics().connectFailures.increment();
@@ -95,6 +98,15 @@ public final class SimulatedCharger {
       });
     });
     return done.future();
+  }
+
+  private void abandon(Promise<Void> attempt) {
+    if (attempt == inSession && attempt.tryFail("not in session within twice the call timeout")) {
+      fleet.metrics().connectFailures.increment();
+      if (socket != null) {
+        socket.close();
+      }
+    }
   }
 
   /** Closes the socket as a network drop would; the gateway sees the connection go. */

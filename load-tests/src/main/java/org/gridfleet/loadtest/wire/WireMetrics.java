@@ -55,7 +55,8 @@ public final class WireMetrics {
    * @param framesReceived   OCPP frames the chargers read
    * @param callErrors       CALLERRORs received for the chargers' CALLs
    * @param callTimeouts     chargers' CALLs left unanswered for the call timeout
-   * @param connectFailures  handshakes refused or failed
+   * @param connectFailures  handshakes refused or failed, and attempts abandoned (not in session within twice
+   *                         the call timeout)
    * @param bootsAccepted    BootNotifications answered Accepted
    * @param meterValuesAcked periodic meter values answered
    * @param controlsReceived TxProfiles and dynamic schedule updates received

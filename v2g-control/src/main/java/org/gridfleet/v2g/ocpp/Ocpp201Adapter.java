@@ -55,9 +55,11 @@ class Ocpp201Adapter implements OcppAdapter {
     EvseState evse = evseObj != null ? c.evse(evseObj.getInteger("id")) : byTransaction(c, txId);
     JsonObject idToken = p.getJsonObject("idToken");
     String token = idToken == null ? null : idToken.getString("idToken");
+    // ISO 15118 / Autocharge report the EVCCID as an idToken of type MacAddress: it names the car, not a card
+    String evIdentifier = idToken != null && "MacAddress".equals(idToken.getString("type")) ? token : null;
     String eventType = p.getString("eventType");
     if (!"Ended".equals(eventType)) {
-      Sessions.start(c, evse, txId, token, null, at);
+      Sessions.start(c, evse, txId, token, evIdentifier, at);
     }
     Sessions.meterValues(c, evse, txId, p.getJsonArray("meterValue"));
     if ("Ended".equals(eventType)) {

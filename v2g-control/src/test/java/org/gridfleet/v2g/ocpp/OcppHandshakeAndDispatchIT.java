@@ -114,4 +114,26 @@ class OcppHandshakeAndDispatchIT {
     assertThat(third.get(5, TimeUnit.SECONDS).status()).isEqualTo(Status.ACCEPTED);
     ws.close();
   }
+
+  @Test
+  void sessionShouldBeMatchedByTheEvccidWhenTheIdTokenIsAMacAddress() throws Exception {
+    // GIVEN a booted 2.0.1 charger
+    WebSocket ws = connect("cp-201", GatewayFixture.PASSWORD, "ocpp2.0.1")
+        .toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    LinkedBlockingQueue<JsonArray> inbound = new LinkedBlockingQueue<>();
+    ws.textMessageHandler(t -> inbound.add(new JsonArray(t)));
+    ws.writeTextMessage("[2,\"b1\",\"BootNotification\",{\"reason\":\"PowerUp\",\"chargingStation\":{\"vendorName\":\"V\",\"model\":\"M\"}}]");
+    assertThat(inbound.poll(5, TimeUnit.SECONDS).getInteger(0)).isEqualTo(3);
+    JsonArray fallback = inbound.poll(5, TimeUnit.SECONDS);
+    ws.writeTextMessage("[3,\"" + fallback.getString(1) + "\",{\"status\":\"Accepted\"}]");
+
+    // WHEN an ISO 15118 car starts a transaction identified by its EVCCID
+    ws.writeTextMessage("[2,\"t1\",\"TransactionEvent\",{\"eventType\":\"Started\",\"timestamp\":\"2026-11-28T18:00:05Z\",\"triggerReason\":\"Authorized\",\"seqNo\":0,\"transactionInfo\":{\"transactionId\":\"tx-mac\"},\"evse\":{\"id\":1,\"connectorId\":1},\"idToken\":{\"idToken\":\"" + RecordingPorts.EVCCID + "\",\"type\":\"MacAddress\"}}]");
+    assertThat(inbound.poll(5, TimeUnit.SECONDS).getInteger(0)).isEqualTo(3);
+
+    // THEN the session is matched to the vehicle registered under that EV identifier
+    assertThat(gateway.ports.sessions).filteredOn(e -> e.transactionId().equals("tx-mac"))
+        .singleElement().satisfies(e -> assertThat(e.vehicleId()).isEqualTo("veh-2"));
+    ws.close();
+  }
 }

@@ -13,8 +13,11 @@ import org.gridfleet.v2g.charger.SessionEvent;
 import org.gridfleet.v2g.charger.TelemetrySink;
 import org.gridfleet.v2g.charger.VehicleMatcher;
 
-/** Records what the gateway reports, for assertions; matches id token "VEH-TOKEN" to a 60 kWh vehicle. */
+/** Records what the gateway reports, for assertions; matches id token "VEH-TOKEN" to a 60 kWh vehicle
+ * and EV identifier {@link #EVCCID} to a 75 kWh one. */
 final class RecordingPorts implements ChargerEvents, TelemetrySink, VehicleMatcher {
+  static final String EVCCID = "0A:1B:2C:3D:4E:5F";
+
   final List<SessionEvent> sessions = new CopyOnWriteArrayList<>();
   final List<EvNeeds> needs = new CopyOnWriteArrayList<>();
   final List<MeterSample> meters = new CopyOnWriteArrayList<>();
@@ -56,6 +59,9 @@ final class RecordingPorts implements ChargerEvents, TelemetrySink, VehicleMatch
 
   @Override
   public Optional<MatchedVehicle> match(String idToken, String evIdentifier) {
-    return "VEH-TOKEN".equals(idToken) ? Optional.of(new MatchedVehicle("veh-1", 60)) : Optional.empty();
+    if ("VEH-TOKEN".equals(idToken)) {
+      return Optional.of(new MatchedVehicle("veh-1", 60));
+    }
+    return EVCCID.equals(evIdentifier) ? Optional.of(new MatchedVehicle("veh-2", 75)) : Optional.empty();
   }
 }

@@ -80,6 +80,7 @@ public final class GridfleetServer implements AutoCloseable {
                 TelemetryMetrics.micrometer(meters));
         try {
             Application.Builder app = Application.builder(vertx, config, database.dataSource(), meters, clock)
+                    .telemetryBacklog(telemetry::backlog)
                     .mount(new CoreApi(new SecureRandom(), PasswordHasher.DEFAULT_ITERATIONS));
             extraModules.forEach(app::mount);
             Application application = app.start().await(30, TimeUnit.SECONDS);

@@ -14,10 +14,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.gridfleet.aggregator.config.GridfleetConfig;
 import org.gridfleet.aggregator.metrics.MetricNames;
 import org.gridfleet.aggregator.storage.Jdbc;
+import org.gridfleet.aggregator.storage.TelemetryBacklog;
 import org.gridfleet.aggregator.tenant.TenantStore;
 
 /**
@@ -60,6 +62,7 @@ public final class Application {
         private final PrometheusMeterRegistry registry;
         private final Clock clock;
         private final List<RouteModule> modules = new ArrayList<>();
+        private Supplier<TelemetryBacklog> telemetryBacklog;
 
         private Builder(Vertx vertx, GridfleetConfig config, DataSource dataSource, PrometheusMeterRegistry registry,
                         Clock clock) {
@@ -72,6 +75,12 @@ public final class Application {
 
         public Builder mount(RouteModule module) {
             modules.add(module);
+            return this;
+        }
+
+        /** Shows the telemetry writer's backlog (e.g. {@code writer::backlog}) in readiness. */
+        public Builder telemetryBacklog(Supplier<TelemetryBacklog> backlog) {
+            this.telemetryBacklog = backlog;
             return this;
         }
 
@@ -94,7 +103,8 @@ public final class Application {
                 HttpServerVerticle verticle = new HttpServerVerticle(config.http(), v2 -> {
                     Router root = Router.router(vertx);
                     root.route().handler(BodyHandler.create(false).setBodyLimit(config.http().bodyLimitBytes()));
-                    new HealthApi(vertx, dataSource, databaseUp).register(root);
+                    (telemetryBacklog == null ? new HealthApi(vertx, dataSource, databaseUp)
+                            : new HealthApi(vertx, dataSource, databaseUp, telemetryBacklog)).register(root);
                     root.get("/metrics").handler(rc -> rc.response()
                             .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
                             .end(registry.scrape()));

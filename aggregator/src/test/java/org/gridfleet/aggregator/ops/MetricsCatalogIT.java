@@ -2,6 +2,7 @@ package org.gridfleet.aggregator.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,6 +92,18 @@ class MetricsCatalogIT {
         String scrape = gridfleet.get("/metrics").body();
         // THEN the gauge behind GridfleetDatabaseDown reflects the probe that passed at start-up
         assertThat(scrape).containsPattern("(?m)^gridfleet_database_up(\\{[^}]*})? 1(\\.0)?$");
+    }
+
+    @Test
+    void readinessShouldShowTheTelemetryBacklogWhenGridfleetServes() throws Exception {
+        // WHEN readiness is asked of the real server
+        HttpResponse<String> ready = gridfleet.get("/health/ready");
+        // THEN it is UP and shows what the telemetry writer holds
+        assertThat(ready.statusCode()).isEqualTo(200);
+        JsonObject body = new JsonObject(ready.body());
+        assertThat(body.getString("status")).isEqualTo("UP");
+        assertThat(body.getJsonObject("telemetry").getString("state")).isEqualTo("WRITING");
+        assertThat(body.getJsonObject("telemetry").getLong("droppedRows")).isZero();
     }
 
     @Test

@@ -15,7 +15,8 @@ import java.util.Objects;
  *
  * <p>The LP runs on coarse steps ({@link ScheduledControllerConfig#lpStep()}) and is re-solved every
  * {@link ScheduledControllerConfig#resolveEvery()} or, at most every
- * {@link ScheduledControllerConfig#minResolveGap()}, when vehicles arrive or leave. Between solves a vehicle not
+ * {@link ScheduledControllerConfig#minResolveGap()} (at once at sites small enough not to aggregate), when
+ * vehicles arrive or leave. Between solves a vehicle not
  * yet in the plan plans 0 kW, and the allocator still lifts it to its latest-start floor. Large fleets are merged
  * per limit node and departure bucket into virtual batteries; their plan is split in proportion to each member's
  * room for the step.
@@ -82,7 +83,9 @@ public final class ScheduledController implements ChargingController {
         if (sinceSolve.compareTo(config.resolveEvery()) >= 0) {
             return true;
         }
-        if (sinceSolve.compareTo(config.minResolveGap()) < 0) {
+        // a per-vehicle LP is cheap: re-plan at once, since a short visit may be over before the gap ends
+        boolean aggregated = vehicles.size() > config.aggregateAbove();
+        if (aggregated && sinceSolve.compareTo(config.minResolveGap()) < 0) {
             return false;
         }
         int known = 0;

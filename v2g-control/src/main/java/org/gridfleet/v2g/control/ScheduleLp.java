@@ -17,8 +17,9 @@ import java.util.Map;
  * minutes make this the 15-minute demand peak) + wear cost per battery kWh cycled + carbon cost for
  * {@code greenest} units + a large penalty per kWh missing from a unit's floor. Subject to: energy balance with
  * efficiency, power limits, reserve and capacity, every limit-tree node's import limit at every step (base load
- * included). The penalty makes infeasible targets best effort: as much energy as possible, as early as the floor
- * asks, before any cost is considered.
+ * included; no unit alone may exceed a limit even while plugged in for part of a step). The penalty makes
+ * infeasible targets best effort: as much energy as possible, as early as the floor asks, before any cost is
+ * considered.
  */
 final class ScheduleLp {
 
@@ -118,6 +119,12 @@ final class ScheduleLp {
         for (int u = 0; u < n; u++) {
             LpUnit unit = units.get(u);
             int site = tree.root(unit.node());
+            // the node rows bound the step average; a unit plugged in for part of a step must still keep every
+            // limit at each instant, or the plan counts on power no charger may draw
+            double chargeCapKw = unit.maxChargeKw();
+            for (int nd = unit.node(); nd >= 0; nd = tree.parent(nd)) {
+                chargeCapKw = Math.min(chargeCapKw, Math.max(0, tree.evCapacityKw(nd)));
+            }
             shortfall[u] = solver.makeNumVar(0, INF, "");
             objective.setCoefficient(shortfall[u], penaltyPerKwh);
             MPVariable previousEnergy = null;
@@ -126,7 +133,7 @@ final class ScheduleLp {
                 if (h <= 0) {
                     continue;
                 }
-                MPVariable c = solver.makeNumVar(0, unit.maxChargeKw(), "");
+                MPVariable c = solver.makeNumVar(0, chargeCapKw, "");
                 MPVariable d = solver.makeNumVar(0, unit.maxDischargeKw(), "");
                 charge[u][k] = c;
                 discharge[u][k] = d;

@@ -15,7 +15,8 @@ import java.util.Objects;
  *
  * <p>The LP runs on coarse steps ({@link ScheduledControllerConfig#lpStep()}) and is re-solved every
  * {@link ScheduledControllerConfig#resolveEvery()} or, at most every
- * {@link ScheduledControllerConfig#minResolveGap()}, when vehicles arrive or leave. Between solves a vehicle not
+ * {@link ScheduledControllerConfig#minResolveGap()} (at once at sites small enough not to aggregate), when
+ * vehicles arrive or leave. Between solves a vehicle not
  * yet in the plan plans 0 kW, and the allocator still lifts it to its latest-start floor. Large fleets are merged
  * per limit node and departure bucket into virtual batteries; their plan is split in proportion to each member's
  * room for the step.
@@ -48,8 +49,9 @@ public final class ScheduledController implements ChargingController {
     /** One control step with its diagnostics: unreachable targets, vehicles held below their floor. */
     public ControlStep step(ControlInput input) {
         LimitTree tree = LimitTree.of(input.sites(), config.limitNodes(), config.vehicleNode());
+        List<VehicleState> vehiclesIn = withAttainableChargeKw(input.vehicles(), tree);
         Map<String, List<VehicleState>> bySite = new HashMap<>();
-        for (VehicleState v : input.vehicles()) {
+        for (VehicleState v : vehiclesIn) {
             bySite.computeIfAbsent(v.siteId(), k -> new ArrayList<>()).add(v);
         }
         plans.keySet().retainAll(bySite.keySet());
@@ -61,17 +63,42 @@ public final class ScheduledController implements ChargingController {
                 resolved = true;
             }
         }
-        Map<String, Double> planned = new HashMap<>(input.vehicles().size() * 2);
+        Map<String, Double> planned = new HashMap<>(vehiclesIn.size() * 2);
         bySite.forEach((siteId, vehicles) -> plannedKw(plans.get(siteId), vehicles, input, planned));
-        Allocation a = allocator.allocate(input.now(), input.step(), input.vehicles(), tree, planned,
+        Allocation a = allocator.allocate(input.now(), input.step(), vehiclesIn, tree, planned,
                 input.siteTargetKw());
         List<String> unreachable = new ArrayList<>();
-        for (VehicleState v : input.vehicles()) {
+        for (VehicleState v : vehiclesIn) {
             if (!VehicleEnvelope.targetReachable(v, input.now())) {
                 unreachable.add(v.vehicleId());
             }
         }
         return new ControlStep(a.setpointsKw(), unreachable, a.belowFloor(), resolved);
+    }
+
+    /**
+     * The vehicles with their charge limit cut to the least EV capacity above them: the latest-start floor assumes
+     * full power, and a charger behind a smaller site limit never gets it, so its floor must start earlier (else the
+     * plan's last kW can be lost to hysteresis or rounding with no floor to catch it). Copies only those cut.
+     */
+    private static List<VehicleState> withAttainableChargeKw(List<VehicleState> vehicles, LimitTree tree) {
+        List<VehicleState> out = null;
+        for (int i = 0; i < vehicles.size(); i++) {
+            VehicleState v = vehicles.get(i);
+            double capKw = v.maxChargeKw();
+            for (int nd = tree.nodeOf(v); nd >= 0; nd = tree.parent(nd)) {
+                capKw = Math.min(capKw, Math.max(0, tree.evCapacityKw(nd)));
+            }
+            if (capKw < v.maxChargeKw()) {
+                if (out == null) {
+                    out = new ArrayList<>(vehicles);
+                }
+                out.set(i, new VehicleState(v.vehicleId(), v.siteId(), v.batteryKwh(), v.soc(), v.reserveSoc(),
+                        v.targetSoc(), v.departure(), capKw, v.maxDischargeKw(), v.efficiency(),
+                        v.degradationCostPerKwh(), v.urgent()));
+            }
+        }
+        return out == null ? vehicles : out;
     }
 
     private boolean needsSolve(Plan plan, List<VehicleState> vehicles, Instant now) {
@@ -82,7 +109,9 @@ public final class ScheduledController implements ChargingController {
         if (sinceSolve.compareTo(config.resolveEvery()) >= 0) {
             return true;
         }
-        if (sinceSolve.compareTo(config.minResolveGap()) < 0) {
+        // a per-vehicle LP is cheap: re-plan at once, since a short visit may be over before the gap ends
+        boolean aggregated = vehicles.size() > config.aggregateAbove();
+        if (aggregated && sinceSolve.compareTo(config.minResolveGap()) < 0) {
             return false;
         }
         int known = 0;

@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param horizon how far the receding-horizon LP looks ahead
  * @param resolveEvery the schedule is re-solved at least this often
  * @param minResolveGap arrivals and departures trigger a re-solve of their site, but not more often than this
+ *     once the site aggregates (smaller sites re-solve at once)
  * @param departureBucket above {@code aggregateAbove} vehicles at a site, vehicles of one limit node whose
  *     departures fall in the same bucket (and share the greenest preference) are merged into one virtual battery
  * @param aggregateAbove number of vehicles at one site above which that site's LP aggregates (0 = always)

@@ -15,6 +15,22 @@ import org.junit.jupiter.api.Test;
 class OfflineOptimumTest {
 
     @Test
+    void solveShouldNotDrawAboveTheSiteLimitWhenAVehicleIsPluggedInForPartOfAStep() {
+        // GIVEN a 50 kW charger behind a 20 kW site limit, plugged in from minute 3 to 15 of one 15-minute step:
+        // at most 20 kW x 0.2 h = 4 kWh; the step average alone would allow 20 / 0.8 = 25 kW, i.e. 5 kWh
+        var tooMuch = vehicle("tooMuch", 0.5, 0.62, 0.25, 50, 0);
+        var enough = new PlannedVehicle(vehicle("enough", 0.5, 0.59, 0.25, 50, 0), at(0.05));
+        // WHEN each is planned alone
+        var over = OfflineOptimum.solve(List.of(new PlannedVehicle(tooMuch, at(0.05))),
+                Fixtures.sites(Fixtures.site(20, 0)), Fixtures.flat(0.2, 0), T0, at(0.25), Duration.ofMinutes(15));
+        var within = OfflineOptimum.solve(List.of(enough), Fixtures.sites(Fixtures.site(20, 0)),
+                Fixtures.flat(0.2, 0), T0, at(0.25), Duration.ofMinutes(15));
+        // THEN 4.8 kWh is out of reach, 3.6 kWh is not
+        assertThat(over.infeasibleVehicles()).containsExactly("tooMuch");
+        assertThat(within.infeasibleVehicles()).isEmpty();
+    }
+
+    @Test
     void solveShouldChargeInTheCheapHoursWhenPricesDropLater() {
         // GIVEN 16 kWh needed by 08:00, 0.30/kWh until 04:00 and 0.10/kWh after
         var v = vehicle("v1", 0.5, 0.9, 8, 10, 0);

@@ -33,12 +33,27 @@ final class Plant {
      */
     static Outcome run(List<VehicleState> fleet, Map<String, SiteState> sites, LimitTree tree, Tariff tariff,
                        Duration step, Function<ControlInput, ControlStep> decide) {
-        List<VehicleState> present = new ArrayList<>(fleet);
+        return runVisits(fleet.stream().map(v -> new PlannedVehicle(v, Fixtures.T0)).toList(), sites, tree, tariff,
+                step, decide);
+    }
+
+    /** As {@link #run}, but each vehicle plugs in at its arrival (in its state as it arrives). */
+    static Outcome runVisits(List<PlannedVehicle> visits, Map<String, SiteState> sites, LimitTree tree,
+                             Tariff tariff, Duration step, Function<ControlInput, ControlStep> decide) {
+        List<PlannedVehicle> waiting = new ArrayList<>(visits);
+        List<VehicleState> present = new ArrayList<>();
         Set<String> missed = new HashSet<>();
         Set<String> reported = new HashSet<>();
         Instant now = Fixtures.T0;
         int steps = 0;
-        while (!present.isEmpty()) {
+        while (!present.isEmpty() || !waiting.isEmpty()) {
+            for (var it = waiting.iterator(); it.hasNext(); ) {
+                PlannedVehicle pv = it.next();
+                if (!pv.arrival().isAfter(now)) {
+                    present.add(pv.state());
+                    it.remove();
+                }
+            }
             ControlStep out = decide.apply(new ControlInput(now, step, present, sites, tariff, Map.of()));
             reported.addAll(out.unreachableTargets());
             reported.addAll(out.belowFloor());

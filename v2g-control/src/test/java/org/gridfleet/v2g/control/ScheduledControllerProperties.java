@@ -3,9 +3,12 @@ package org.gridfleet.v2g.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
 
 /**
  * The same invariants as {@link AllocatorProperties}, through the whole controller: LP schedule (per vehicle and
@@ -37,6 +40,31 @@ class ScheduledControllerProperties {
         Plant.Outcome out = run(fleet, aggregate);
         // THEN
         assertThat(out.reported()).containsAll(out.missedTarget());
+    }
+
+    @Property(tries = 50)
+    void stepShouldMeetATargetWithinTheSiteLimitWhenTheVehicleArrivesBetweenSolves(
+            @ForAll @IntRange(min = 1, max = 20) int arrivalStep, @ForAll @IntRange(min = 2, max = 12) int dwellSteps,
+            @ForAll @DoubleRange(min = 5, max = 60) double siteLimitKw,
+            @ForAll @DoubleRange(min = 0.05, max = 0.98) double needShare) {
+        // GIVEN a site already planned for a vehicle at its target, then a 50 kW visit of 10-60 minutes arriving
+        // at any 5-minute step, asking a share of what the site limit lets it take in its dwell
+        Duration step = Duration.ofMinutes(5);
+        var parked = new VehicleState("parked", "s1", 60, 0.8, 0.2, 0.8, Fixtures.at(4), 50, 0, 0.93, 0, false);
+        Instant arrival = Fixtures.T0.plus(step.multipliedBy(arrivalStep));
+        double reachableKwh = Math.min(50, siteLimitKw) * 0.93 * dwellSteps * step.toMinutes() / 60.0;
+        double soc = 0.2;
+        double targetSoc = soc + needShare * Math.min(0.75, reachableKwh / 60);
+        var visit = new VehicleState("visit", "s1", 60, soc, 0.2, targetSoc,
+                arrival.plus(step.multipliedBy(dwellSteps)), 50, 0, 0.93, 0, false);
+        var sites = Fixtures.sites(Fixtures.site(siteLimitKw, 0));
+        ScheduledController controller = new ScheduledController(ScheduledControllerConfig.ofDefaults());
+        // WHEN
+        Plant.Outcome out = Plant.runVisits(List.of(new PlannedVehicle(parked, Fixtures.T0),
+                new PlannedVehicle(visit, arrival)), sites, LimitTree.of(sites),
+                TARIFF, step, controller::step);
+        // THEN
+        assertThat(out.missedTarget()).isEmpty();
     }
 
     private static Plant.Outcome run(RandomFleet fleet, boolean aggregate) {

@@ -82,9 +82,10 @@ class ScheduledControllerTest {
     }
 
     @Test
-    void stepShouldResolveWhenAVehicleArrivesAfterTheMinimumGap() {
-        // GIVEN a plan for one vehicle
-        var controller = new ScheduledController(ScheduledControllerConfig.ofDefaults());
+    void stepShouldResolveWhenAVehicleArrivesAfterTheMinimumGapAtAnAggregatedSite() {
+        // GIVEN a plan for one vehicle at a site that aggregates from one vehicle on
+        var d = ScheduledControllerConfig.ofDefaults();
+        var controller = new ScheduledController(d.withLp(d.lpStep(), d.horizon(), d.resolveEvery(), 0));
         var a = vehicle("a", 0.5, 0.9, 8, 10, 0);
         controller.step(input(List.of(a), Map.of()));
         var b = vehicle("b", 0.5, 0.9, 8, 10, 0);
@@ -97,5 +98,23 @@ class ScheduledControllerTest {
         // THEN
         assertThat(soon.resolved()).isFalse();
         assertThat(later.resolved()).isTrue();
+    }
+
+    @Test
+    void stepShouldResolveAtOnceWhenAVehicleArrivesAtASiteTooSmallToAggregate() {
+        // GIVEN a plan for one vehicle at a site below the aggregation threshold
+        var controller = new ScheduledController(ScheduledControllerConfig.ofDefaults());
+        var a = vehicle("a", 0.5, 0.9, 8, 10, 0);
+        controller.step(input(List.of(a), Map.of()));
+        var b = vehicle("b", 0.5, 0.9, 8, 10, 0);
+        var sites = Fixtures.sites(Fixtures.site(100, 0));
+        // WHEN b arrives 1 minute later, then the next minute with nobody new
+        var arrival = controller.step(new ControlInput(T0.plus(STEP), STEP, List.of(a, b), sites, EXPENSIVE_FIRST,
+                Map.of()));
+        var next = controller.step(new ControlInput(T0.plus(STEP.multipliedBy(2)), STEP, List.of(a, b), sites,
+                EXPENSIVE_FIRST, Map.of()));
+        // THEN only the arrival re-plans
+        assertThat(arrival.resolved()).isTrue();
+        assertThat(next.resolved()).isFalse();
     }
 }

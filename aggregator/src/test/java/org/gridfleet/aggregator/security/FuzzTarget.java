@@ -71,6 +71,7 @@ final class FuzzTarget implements AutoCloseable {
                     .put("chargeNowUntil", "2026-12-01T18:00:00Z");
             case "createSite", "putSite" -> TestServer.siteBody("depot2").put("headroomPct", 7.5);
             case "createCharger" -> TestServer.chargerBody("CP-NEW");
+            case "putDegradationBudget" -> new JsonObject().put("kind", "yearly-cost").put("limit", 25.0);
             case "putCharger" -> TestServer.chargerBody(ids.get("chargerId"));
             default -> throw new IllegalStateException("no valid body for " + op + ": add one to FuzzTarget");
         };

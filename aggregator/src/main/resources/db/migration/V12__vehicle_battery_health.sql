@@ -2,7 +2,7 @@
 
 -- Which vehicle was plugged in where and when: links the per-EVSE soc_readings to a vehicle.
 -- Written from the OCPP gateway's session events; ended_at is null while the session runs.
-CREATE TABLE vehicle_sessions (
+CREATE TABLE vehicle_charging_sessions (
     vehicle_id      uuid NOT NULL REFERENCES vehicles (id) ON DELETE CASCADE,
     charger_id      text NOT NULL,
     evse_id         integer NOT NULL,
@@ -11,7 +11,7 @@ CREATE TABLE vehicle_sessions (
     ended_at        timestamptz,
     PRIMARY KEY (charger_id, evse_id, transaction_id)
 );
-CREATE INDEX vehicle_sessions_vehicle ON vehicle_sessions (vehicle_id, started_at);
+CREATE INDEX vehicle_charging_sessions_vehicle ON vehicle_charging_sessions (vehicle_id, started_at);
 
 -- The aging state reached by stepping the vehicle's degradation model along its metered SoC history,
 -- whole days counted from origin (the first sample); as_of = origin + days. The wear charged to the

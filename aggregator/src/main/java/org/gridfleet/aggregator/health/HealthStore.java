@@ -24,7 +24,7 @@ import org.gridfleet.degradation.budget.DegradationBudget;
 final class HealthStore {
 
     private static final String SAMPLES = "SELECT r.time, r.soc, s.charger_id || '/' || s.evse_id || '/' || s.transaction_id "
-            + "FROM soc_readings r JOIN vehicle_sessions s ON r.charger_id = s.charger_id AND r.evse_id = s.evse_id "
+            + "FROM soc_readings r JOIN vehicle_charging_sessions s ON r.charger_id = s.charger_id AND r.evse_id = s.evse_id "
             + "AND r.time >= s.started_at AND (s.ended_at IS NULL OR r.time <= s.ended_at) WHERE s.vehicle_id = ? ";
 
     Optional<HealthRecord> find(Connection c, UUID vehicleId) throws SQLException {
@@ -177,7 +177,7 @@ final class HealthStore {
     /** A session of a registered vehicle started (ignored when the vehicle id is not a registered vehicle). */
     void sessionStarted(Connection c, UUID vehicleId, String chargerId, int evseId, String transactionId, Instant at)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO vehicle_sessions (vehicle_id, charger_id, evse_id, "
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO vehicle_charging_sessions (vehicle_id, charger_id, evse_id, "
                 + "transaction_id, started_at) SELECT id, ?, ?, ?, ? FROM vehicles WHERE id = ? "
                 + "ON CONFLICT (charger_id, evse_id, transaction_id) DO NOTHING")) {
             ps.setString(1, chargerId);
@@ -190,7 +190,7 @@ final class HealthStore {
     }
 
     void sessionEnded(Connection c, String chargerId, int evseId, String transactionId, Instant at) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE vehicle_sessions SET ended_at = ? WHERE charger_id = ? "
+        try (PreparedStatement ps = c.prepareStatement("UPDATE vehicle_charging_sessions SET ended_at = ? WHERE charger_id = ? "
                 + "AND evse_id = ? AND transaction_id = ? AND ended_at IS NULL")) {
             ps.setTimestamp(1, Timestamp.from(at));
             ps.setString(2, chargerId);

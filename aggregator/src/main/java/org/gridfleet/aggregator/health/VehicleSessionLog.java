@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records which registered vehicle each charging session belongs to ({@code vehicle_sessions}), so its SoC
+ * Records which registered vehicle each charging session belongs to ({@code vehicle_charging_sessions}), so its SoC
  * readings (stored per EVSE) can be read as the vehicle's history; forwards every event to {@code delegate}
  * unchanged. The write runs on a worker in event order; the gateway's event loop never waits for it.
  */

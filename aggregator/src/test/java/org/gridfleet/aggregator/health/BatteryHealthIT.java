@@ -70,7 +70,7 @@ class BatteryHealthIT {
     /** A session of the vehicle on {@code charger} from the origin on, and its SoC readings {@code from..to}. */
     private static void meter(UUID vehicle, String charger, int from, int to) throws SQLException {
         try (Connection c = server.dataSource.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO vehicle_sessions (vehicle_id, charger_id, "
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO vehicle_charging_sessions (vehicle_id, charger_id, "
                     + "evse_id, transaction_id, started_at) VALUES (?, ?, 1, 'tx-1', ?) ON CONFLICT DO NOTHING")) {
                 ps.setObject(1, vehicle);
                 ps.setString(2, charger);

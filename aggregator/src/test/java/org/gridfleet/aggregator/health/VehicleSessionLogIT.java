@@ -46,7 +46,7 @@ class VehicleSessionLogIT {
         String seen = null;
         for (int i = 0; i < 100; i++) {
             try (Connection c = server.dataSource.getConnection();
-                 PreparedStatement ps = c.prepareStatement("SELECT coalesce(extract(epoch from ended_at)::bigint::text, 'open') FROM vehicle_sessions "
+                 PreparedStatement ps = c.prepareStatement("SELECT coalesce(extract(epoch from ended_at)::bigint::text, 'open') FROM vehicle_charging_sessions "
                          + "WHERE transaction_id = ? AND vehicle_id = ?")) {
                 ps.setString(1, tx);
                 ps.setObject(2, vehicle);
@@ -87,7 +87,7 @@ class VehicleSessionLogIT {
         assertThat(ended).isEqualTo(endedAt);
         assertThat(forwarded).extracting(SessionEvent::transactionId).containsExactly("tx-9", "tx-9", "tx-10");
         try (Connection c = server.dataSource.getConnection();
-             ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM vehicle_sessions")) {
+             ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM vehicle_charging_sessions")) {
             rs.next();
             assertThat(rs.getInt(1)).isEqualTo(1);
         }

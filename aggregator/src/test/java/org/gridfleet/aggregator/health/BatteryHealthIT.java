@@ -138,8 +138,8 @@ class BatteryHealthIT {
         job.runPass();
         double afterFirst = column(v, "days");
         meter(v, "CP-PARTS", 217, SAMPLES - 1);
-        // WHEN
-        job.runPass();
+        // WHEN the second pass runs on a worker, as the server runs it
+        assertThat(job.runNow(server.vertx).await()).isGreaterThanOrEqualTo(1);
         // THEN
         assertThat(afterFirst).isEqualTo(1.0);
         AgingState expected = direct(SAMPLES);

@@ -40,7 +40,6 @@ public final class ConfigLoader {
             Map.entry("GRIDFLEET_HTTP_TLS_CERT", "http.tls.certPath"),
             Map.entry("GRIDFLEET_HTTP_TLS_KEY", "http.tls.keyPath"),
             // OCPP gateway and live control
-
             Map.entry("GRIDFLEET_OCPP_HOST", "ocpp.host"),
             Map.entry("GRIDFLEET_OCPP_PORT", "ocpp.port"),
             Map.entry("GRIDFLEET_OCPP_CALL_TIMEOUT_MS", "ocpp.callTimeoutMs"),

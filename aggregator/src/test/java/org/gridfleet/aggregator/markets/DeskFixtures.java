@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 /** One RegD hour on a replay market and a depot of 40 idle vans (±280 kW), shared by the desk tests. */
-final class DeskFixtures {
+public final class DeskFixtures {
 
     static final Instant T0 = Instant.parse("2026-01-15T22:00:00Z");
     static final DeliveryPeriod HOUR = DeliveryPeriod.of(T0, Duration.ofHours(1));
@@ -59,6 +59,12 @@ final class DeskFixtures {
         }
         return new ReplayMarket(REGD, HourlyCalendar.ofDefaults(), List.of(prices),
                 SampledSeries.of(T0, Duration.ofSeconds(2), 0.1, 0.2), clock);
+    }
+
+    /** The markets API over a push-only RegD market and the depot, for tests that sweep every endpoint. */
+    public static MarketsModule pushOnlyModule(Clock clock) {
+        return new MarketsModule(market(clock), config(), period -> depot(),
+                o -> new DeliveryScores.DeliveryScore(0.9, 2), new RecordingInbox());
     }
 
     static FlexibilityPlan depot() {

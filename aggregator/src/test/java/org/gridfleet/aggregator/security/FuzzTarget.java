@@ -8,9 +8,12 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.gridfleet.aggregator.http.RouteModule;
+import org.gridfleet.aggregator.markets.DeskFixtures;
 import org.gridfleet.aggregator.openadr.OpenAdrConfig;
 import org.gridfleet.aggregator.openadr.OpenAdrModule;
 import org.gridfleet.aggregator.openadr.OpenAdrVtnConfig;
@@ -33,11 +36,16 @@ final class FuzzTarget implements AutoCloseable {
     private final ErrorLog errors = ErrorLog.attach();
 
     FuzzTarget(Class<?> testClass) {
-        // OpenADR's client registration sits under /api/v1 in the same contract, so it is mounted too
+        // OpenADR's client registration and the markets API sit under /api/v1 in the same contract, so they are
+        // mounted too
         OpenAdrConfig openAdr = new OpenAdrConfig(OpenAdrVtnConfig.ofDefaults("http://127.0.0.1/openadr3"),
                 new TokenConfig(Duration.ofMinutes(30), 1000));
-        server = TestServer.start(testClass, Clock.systemUTC(), vertx -> OpenAdrModule.load(vertx, openAdr,
-                GridObligationListener.NOOP, FlexibilitySource.UNAVAILABLE).await().routeModules());
+        server = TestServer.start(testClass, Clock.systemUTC(), vertx -> {
+            List<RouteModule> modules = new ArrayList<>(OpenAdrModule.load(vertx, openAdr,
+                    GridObligationListener.NOOP, FlexibilitySource.UNAVAILABLE).await().routeModules());
+            modules.add(DeskFixtures.pushOnlyModule(Clock.systemUTC()));
+            return modules;
+        });
         JsonObject tenant = server.post(TestServer.ADMIN_TOKEN, "/api/v1/tenants",
                 new JsonObject().put("name", "fuzzed-owner").put("role", "fleet-owner")).bodyAsJsonObject();
         ids.put("tenantId", tenant.getString("id"));
@@ -49,14 +57,18 @@ final class FuzzTarget implements AutoCloseable {
                 TestServer.vehicleBody("car")).bodyAsJsonObject().getString("id"));
         ids.put("siteId", server.post(owner, "/api/v1/sites", TestServer.siteBody("depot")).bodyAsJsonObject()
                 .getString("id"));
+        ids.put("offerId", "pjm-regd@2026-01-15T22:00:00Z");
         ids.put("chargerId", server.post(owner, "/api/v1/sites/" + ids.get("siteId") + "/chargers",
                 TestServer.chargerBody("CP-1")).bodyAsJsonObject().getString("id"));
     }
 
-    /** Admin operations (tenants, tokens, OpenADR clients) go in with the admin token, everything else with the fleet owner's. */
+    /**
+     * Admin operations (tenants, tokens, OpenADR clients) and the markets API (admin, ops, utility) go in with the
+     * admin token, everything else with the fleet owner's.
+     */
     String tokenFor(Operation op) {
         return op.pathTemplate().startsWith("/api/v1/tenants") || op.pathTemplate().startsWith("/api/v1/openadr")
-                ? TestServer.ADMIN_TOKEN : owner;
+                || op.pathTemplate().startsWith("/api/v1/markets") ? TestServer.ADMIN_TOKEN : owner;
     }
 
     /** A valid body for {@code op}; every field the contract knows is set, so every field gets fuzzed. */
@@ -73,6 +85,12 @@ final class FuzzTarget implements AutoCloseable {
             case "createCharger" -> TestServer.chargerBody("CP-NEW");
             case "putDegradationBudget" -> new JsonObject().put("kind", "yearly-cost").put("limit", 25.0);
             case "putCharger" -> TestServer.chargerBody(ids.get("chargerId"));
+            case "pushMarketAward" -> new JsonObject().put("offerId", ids.get("offerId"))
+                    .put("periodStart", "2026-01-15T22:00:00Z").put("periodEnd", "2026-01-15T23:00:00Z")
+                    .put("awardedKw", 100.0).put("capabilityClearingPricePerMwh", 20.0)
+                    .put("performanceClearingPricePerMw", 1.0);
+            case "pushMarketSignal" -> new JsonObject().put("product", "pjm-regd")
+                    .put("at", "2026-01-15T22:00:02Z").put("value", 0.1);
             default -> throw new IllegalStateException("no valid body for " + op + ": add one to FuzzTarget");
         };
     }

@@ -9,6 +9,7 @@ import org.gridfleet.aggregator.fleet.PasswordHasher;
 import org.gridfleet.aggregator.fleet.SiteApi;
 import org.gridfleet.aggregator.fleet.VehicleHistory;
 import org.gridfleet.aggregator.fleet.VehiclePrivacyApi;
+import org.gridfleet.aggregator.health.BatteryHealthApi;
 import org.gridfleet.aggregator.tenant.AuditApi;
 import org.gridfleet.aggregator.tenant.AuditLog;
 import org.gridfleet.aggregator.tenant.TenantApi;
@@ -50,6 +51,7 @@ public final class CoreApi implements RouteModule {
         VehicleHistory history = new VehicleHistory(context.clock());
         new FleetApi(context.jdbc(), context.clock(), audit, history).register(api);
         new VehiclePrivacyApi(context.jdbc(), context.clock(), audit, history).register(api);
+        new BatteryHealthApi(context.jdbc(), context.clock(), audit).register(api);
         new SiteApi(context.jdbc(), context.clock(), new PasswordHasher(random, passwordIterations), audit).register(api);
         return api;
     }

@@ -83,6 +83,7 @@ final class FuzzTarget implements AutoCloseable {
                     .put("chargeNowUntil", "2026-12-01T18:00:00Z");
             case "createSite", "putSite" -> TestServer.siteBody("depot2").put("headroomPct", 7.5);
             case "createCharger" -> TestServer.chargerBody("CP-NEW");
+            case "putDegradationBudget" -> new JsonObject().put("kind", "yearly-cost").put("limit", 25.0);
             case "putCharger" -> TestServer.chargerBody(ids.get("chargerId"));
             case "pushMarketAward" -> new JsonObject().put("offerId", ids.get("offerId"))
                     .put("periodStart", "2026-01-15T22:00:00Z").put("periodEnd", "2026-01-15T23:00:00Z")

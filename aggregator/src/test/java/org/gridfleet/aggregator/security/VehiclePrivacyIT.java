@@ -144,7 +144,8 @@ class VehiclePrivacyIT {
         // THEN
         assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
         assertThat(r.bodyAsJsonObject().getJsonObject("erasedRows"))
-                .isEqualTo(new JsonObject().put("vehicle_notes", 1).put("vehicle_sessions", 3));
+                .isEqualTo(new JsonObject().put("vehicle_battery_health", 0).put("vehicle_charging_sessions", 0)
+                        .put("vehicle_notes", 1).put("vehicle_sessions", 3));
         assertThat(rowsOf(car)).isZero();
         assertThat(rowsOf(bystander)).isEqualTo(3);
         assertThat(server.get(owner, car).statusCode()).isEqualTo(200);

@@ -48,7 +48,8 @@ class RateLimitIT {
         vertx = Vertx.vertx();
         dataSource = TestDatabase.freshSchema(RateLimitIT.class);
         GridfleetConfig config = new GridfleetConfig(new HttpConfig("127.0.0.1", 0, HttpConfig.DEFAULT_BODY_LIMIT_BYTES),
-                DatabaseConfig.EMBEDDED, TelemetryConfig.DEFAULT, Path.of("unused"), Optional.of(TestServer.ADMIN_TOKEN));
+                DatabaseConfig.EMBEDDED, TelemetryConfig.DEFAULT, Path.of("unused"), Optional.of(TestServer.ADMIN_TOKEN))
+                .withAuth(TestServer.AUTH);
         app = Application.builder(vertx, config, dataSource, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), CLOCK)
                 .mount(new CoreApi(new SecureRandom(), 1_000)).start().await();
         client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(app.port()));

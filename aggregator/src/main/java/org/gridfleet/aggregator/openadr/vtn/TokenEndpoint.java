@@ -1,9 +1,11 @@
 package org.gridfleet.aggregator.openadr.vtn;
 
+import io.netty.handler.codec.DecoderException;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
 import org.gridfleet.aggregator.openadr.auth.OpenAdrTokenService;
 import org.gridfleet.aggregator.openadr.auth.TokenRequestException;
 
@@ -51,6 +53,22 @@ final class TokenEndpoint implements Handler<RoutingContext> {
                         ctx.fail(e);
                     }
                 });
+    }
+
+    /**
+     * Failure handler of the token route: a form body that cannot be decoded (e.g. {@code %ZZ}) or holds a field
+     * longer than the server's form attribute limit fails inside Vert.x before {@link #handle} runs; it is the
+     * client's error, answered as the contract's authError.
+     */
+    static void refuseUndecodableForm(RoutingContext ctx) {
+        if (ctx.failure() instanceof DecoderException e) {
+            refuse(ctx, new TokenRequestException("invalid_request",
+                    "the body is not valid application/x-www-form-urlencoded: " + e.getMessage()));
+        } else if (ctx.failure() instanceof IOException e) {
+            refuse(ctx, new TokenRequestException("invalid_request", "the form cannot be read: " + e.getMessage()));
+        } else {
+            ctx.next();
+        }
     }
 
     private static void refuse(RoutingContext ctx, TokenRequestException e) {

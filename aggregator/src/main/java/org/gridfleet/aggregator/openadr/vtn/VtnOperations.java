@@ -104,6 +104,11 @@ public final class VtnOperations {
         return tokenEndpoint;
     }
 
+    /** Answers an undecodable token form with the contract's authError (400) rather than a 500. */
+    public Handler<RoutingContext> tokenFailureHandler() {
+        return TokenEndpoint::refuseUndecodableForm;
+    }
+
     public Handler<RoutingContext> authHandler() {
         return authHandler;
     }

@@ -14,10 +14,16 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gridfleet.aggregator.http.ContractValidator;
+import org.gridfleet.aggregator.markets.MarketsModule;
 
-/** The {@code /api/v1} operations of the served contract, so the security tests cover whatever the contract grows. */
+/**
+ * The {@code /api/v1} operations of the served contract, so the security tests cover whatever the contract grows,
+ * except the market desk's ({@value #NOT_MOUNTED}): {@link FuzzTarget} does not mount a market desk, so those routes
+ * would only ever answer 404 here; their roles and bad input are tested in {@code MarketsModuleIT}.
+ */
 public final class ContractOperations {
 
+    static final String NOT_MOUNTED = MarketsModule.MOUNT_POINT + "/";
     private static final Set<String> METHODS = Set.of("get", "post", "put", "delete");
     private static final Pattern PARAM = Pattern.compile("\\{([A-Za-z]+)}");
 
@@ -56,7 +62,7 @@ public final class ContractOperations {
         List<Operation> out = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> paths = doc.get("paths").fields(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
-            if (!path.getKey().startsWith("/api/v1/")) {
+            if (!path.getKey().startsWith("/api/v1/") || path.getKey().startsWith(NOT_MOUNTED)) {
                 continue;
             }
             for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {

@@ -1,9 +1,9 @@
 package org.gridfleet.aggregator.config;
 
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
+import org.gridfleet.aggregator.auth.SigningKey;
 
 /**
  * Signed access tokens (JWT) of the API.
@@ -17,7 +17,6 @@ public record AuthConfig(Optional<String> signingKey, Duration tokenLifetime) {
 
     public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofMinutes(15);
     public static final AuthConfig DEFAULT = new AuthConfig(Optional.empty(), DEFAULT_TOKEN_LIFETIME);
-    private static final int MIN_KEY_BYTES = 32;
 
     public AuthConfig {
         Objects.requireNonNull(signingKey, "signingKey");
@@ -29,16 +28,11 @@ public record AuthConfig(Optional<String> signingKey, Duration tokenLifetime) {
     }
 
     private static void checkKey(String key) {
-        String s = key.trim();
-        int bytes;
         try {
-            bytes = (s.contains("-") || s.contains("_") ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(s).length;
+            SigningKey.fromBase64(key);
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("auth.signingKey", "<hidden>", "is not Base64");
-        }
-        if (bytes < MIN_KEY_BYTES) {
-            throw new ConfigException("auth.signingKey", "<hidden>",
-                    "must decode to at least " + MIN_KEY_BYTES + " bytes, but had " + bytes);
+            // the message never carries the key itself
+            throw new ConfigException("auth.signingKey", "<hidden>", e.getMessage());
         }
     }
 

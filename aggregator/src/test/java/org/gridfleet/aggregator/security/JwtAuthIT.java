@@ -196,9 +196,7 @@ class JwtAuthIT {
         JsonObject creds = server.post(TestServer.ADMIN_TOKEN, "/api/v1/openadr/clients",
                 new JsonObject().put("clientId", "utility-bl-" + UUID.randomUUID()).put("role", "BL")).bodyAsJsonObject();
         // WHEN
-        HttpResponse<Buffer> issued = server.client.post("/openadr3/auth/token").sendForm(MultiMap.caseInsensitiveMultiMap()
-                .add("grant_type", "client_credentials").add("client_id", creds.getString("clientId"))
-                .add("client_secret", creds.getString("clientSecret"))).await();
+        HttpResponse<Buffer> issued = openAdrToken(creds.getString("clientId"), creds.getString("clientSecret"));
         // THEN
         assertThat(issued.statusCode()).as(issued.bodyAsString()).isEqualTo(200);
         String token = issued.bodyAsJsonObject().getString("access_token");
@@ -219,5 +217,35 @@ class JwtAuthIT {
         assertThat(late.statusCode()).isEqualTo(403);
         assertThat(late.bodyAsJsonObject().getString("detail")).contains("expired at");
         assertThat(late.bodyAsJsonObject().getInteger("status")).isEqualTo(403);
+    }
+
+    @Test
+    void openAdrTokenShouldBeRefusedBeforeHashingWhenAnAddressSentTooManyWrongSecrets() {
+        // GIVEN a registered client and as many wrong secrets as one address may send a minute
+        int budget = 10; // TokenEndpoint.FAILURES_PER_WINDOW
+        JsonObject creds = server.post(TestServer.ADMIN_TOKEN, "/api/v1/openadr/clients",
+                new JsonObject().put("clientId", "guessed-" + UUID.randomUUID()).put("role", "BL")).bodyAsJsonObject();
+        for (int i = 0; i < budget; i++) {
+            HttpResponse<Buffer> wrong = openAdrToken(creds.getString("clientId"), "guess-" + i);
+            assertThat(wrong.statusCode()).isEqualTo(400);
+            assertThat(wrong.bodyAsJsonObject().getString("error")).isEqualTo("invalid_client");
+        }
+        // WHEN even the right secret comes next
+        HttpResponse<Buffer> blocked = openAdrToken(creds.getString("clientId"), creds.getString("clientSecret"));
+        // THEN it waits: the contract's 400 authError with Retry-After, and no token
+        assertThat(blocked.statusCode()).isEqualTo(400);
+        assertThat(blocked.bodyAsJsonObject().getString("error")).isEqualTo("invalid_request");
+        assertThat(blocked.bodyAsJsonObject().getString("error_description")).contains("too many wrong client credentials");
+        assertThat(blocked.bodyAsJsonObject().containsKey("access_token")).isFalse();
+        assertThat(Long.parseLong(blocked.getHeader("Retry-After"))).isBetween(1L, 6L);
+        // WHEN the promised wait has passed
+        CLOCK.advance(Duration.ofSeconds(Long.parseLong(blocked.getHeader("Retry-After"))));
+        // THEN
+        assertThat(openAdrToken(creds.getString("clientId"), creds.getString("clientSecret")).statusCode()).isEqualTo(200);
+    }
+
+    private static HttpResponse<Buffer> openAdrToken(String clientId, String secret) {
+        return server.client.post("/openadr3/auth/token").sendForm(MultiMap.caseInsensitiveMultiMap()
+                .add("grant_type", "client_credentials").add("client_id", clientId).add("client_secret", secret)).await();
     }
 }

@@ -77,7 +77,7 @@ public final class VtnOperations {
         register(new ObjectEndpoints(store, clock, kinds.get(ObjectType.RESOURCE), vens, notifier),
                 "searchVenResources", "createResource", "searchVenResourceByID", "updateVenResource",
                 "deleteVenResource");
-        this.tokenEndpoint = new TokenEndpoint(tokens);
+        this.tokenEndpoint = new TokenEndpoint(tokens, clock);
         this.authHandler = new BearerAuthHandler(tokens, callers);
     }
 

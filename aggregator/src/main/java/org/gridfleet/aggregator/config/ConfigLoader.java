@@ -6,6 +6,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,7 +49,10 @@ public final class ConfigLoader {
             Map.entry("GRIDFLEET_CONTROL_TICK_MS", "control.tickMs"),
             Map.entry("GRIDFLEET_CONTROL_IMPORT_PRICE_PER_KWH", "control.importPricePerKwh"),
             Map.entry("GRIDFLEET_CONTROL_EXPORT_PRICE_PER_KWH", "control.exportPricePerKwh"),
-            Map.entry("GRIDFLEET_CONTROL_DEFAULT_DWELL_MINUTES", "control.defaultDwellMinutes"));
+            Map.entry("GRIDFLEET_CONTROL_DEFAULT_DWELL_MINUTES", "control.defaultDwellMinutes"),
+            // signed access tokens (security)
+            Map.entry("GRIDFLEET_AUTH_SIGNING_KEY", "auth.signingKey"),
+            Map.entry("GRIDFLEET_AUTH_TOKEN_LIFETIME", "auth.tokenLifetime"));
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -111,8 +116,10 @@ public final class ConfigLoader {
                 doubleValue(v, "control.importPricePerKwh", ControlConfig.DEFAULT_IMPORT_PRICE_PER_KWH),
                 doubleValue(v, "control.exportPricePerKwh", ControlConfig.DEFAULT_EXPORT_PRICE_PER_KWH),
                 longValue(v, "control.defaultDwellMinutes", ControlConfig.DEFAULT_DWELL_MINUTES));
+        AuthConfig auth = new AuthConfig(Optional.ofNullable(v.get("auth.signingKey")),
+                durationValue(v, "auth.tokenLifetime", AuthConfig.DEFAULT_TOKEN_LIFETIME));
         return new GridfleetConfig(http, db, telemetry, home, Optional.ofNullable(v.get("adminToken")), ocpp,
-                control);
+                control, auth);
     }
 
     private static int intValue(Map<String, String> v, String key, int dflt) {
@@ -133,6 +140,22 @@ public final class ConfigLoader {
         } catch (NumberFormatException e) {
             throw new ConfigException(key, s, "is not a whole number");
         }
+    }
+
+    private static Duration durationValue(Map<String, String> v, String key, Duration dflt) {
+        String s = v.get(key);
+        if (s == null) {
+            return dflt;
+        }
+        try {
+            Duration d = Duration.parse(s.trim());
+            if (!d.isNegative() && !d.isZero()) {
+                return d;
+            }
+        } catch (DateTimeParseException e) {
+            // reported below with the key
+        }
+        throw new ConfigException(key, s, "must be a positive ISO-8601 duration such as PT15M");
     }
 
     private static double doubleValue(Map<String, String> v, String key, double dflt) {

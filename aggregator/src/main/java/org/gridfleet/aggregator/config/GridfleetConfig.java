@@ -15,9 +15,11 @@ import java.util.Optional;
  * @param adminToken    bootstrap admin bearer token, if configured
  * @param ocpp          OCPP gateway settings
  * @param control       live control loop settings
+ * @param auth          signed access tokens (JWT)
  */
 public record GridfleetConfig(HttpConfig http, DatabaseConfig database, TelemetryConfig telemetry,
-                              Path home, Optional<String> adminToken, OcppConfig ocpp, ControlConfig control) {
+                              Path home, Optional<String> adminToken, OcppConfig ocpp, ControlConfig control,
+                              AuthConfig auth) {
 
     public static final int MIN_ADMIN_TOKEN_LENGTH = 16;
 
@@ -29,6 +31,7 @@ public record GridfleetConfig(HttpConfig http, DatabaseConfig database, Telemetr
         Objects.requireNonNull(adminToken, "adminToken");
         Objects.requireNonNull(ocpp, "ocpp");
         Objects.requireNonNull(control, "control");
+        Objects.requireNonNull(auth, "auth");
         adminToken.ifPresent(t -> {
             if (t.length() < MIN_ADMIN_TOKEN_LENGTH) {
                 throw new ConfigException("adminToken", "<hidden>",
@@ -43,16 +46,26 @@ public record GridfleetConfig(HttpConfig http, DatabaseConfig database, Telemetr
         this(http, database, telemetry, home, adminToken, OcppConfig.DEFAULT, ControlConfig.DEFAULT);
     }
 
+    /** Default token settings (generated signing key, 15-minute JWTs). */
+    public GridfleetConfig(HttpConfig http, DatabaseConfig database, TelemetryConfig telemetry, Path home,
+                           Optional<String> adminToken, OcppConfig ocpp, ControlConfig control) {
+        this(http, database, telemetry, home, adminToken, ocpp, control, AuthConfig.DEFAULT);
+    }
+
     public GridfleetConfig withHttp(HttpConfig newHttp) {
-        return new GridfleetConfig(newHttp, database, telemetry, home, adminToken, ocpp, control);
+        return new GridfleetConfig(newHttp, database, telemetry, home, adminToken, ocpp, control, auth);
     }
 
     public GridfleetConfig withOcpp(OcppConfig newOcpp) {
-        return new GridfleetConfig(http, database, telemetry, home, adminToken, newOcpp, control);
+        return new GridfleetConfig(http, database, telemetry, home, adminToken, newOcpp, control, auth);
     }
 
     public GridfleetConfig withControl(ControlConfig newControl) {
-        return new GridfleetConfig(http, database, telemetry, home, adminToken, ocpp, newControl);
+        return new GridfleetConfig(http, database, telemetry, home, adminToken, ocpp, newControl, auth);
+    }
+
+    public GridfleetConfig withAuth(AuthConfig newAuth) {
+        return new GridfleetConfig(http, database, telemetry, home, adminToken, ocpp, control, newAuth);
     }
 
     /** The defaults: port 8080, embedded database under {@code home}. */

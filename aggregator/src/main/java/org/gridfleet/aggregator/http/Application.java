@@ -10,12 +10,15 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.gridfleet.aggregator.auth.ApiTokens;
+import org.gridfleet.aggregator.auth.SigningKey;
 import org.gridfleet.aggregator.config.GridfleetConfig;
 import org.gridfleet.aggregator.metrics.MetricNames;
 import org.gridfleet.aggregator.storage.Jdbc;
@@ -84,7 +87,7 @@ public final class Application {
             return this;
         }
 
-        /** Bootstraps the admin token (if configured), loads the contract and starts listening. */
+        /** Bootstraps the admin token (if configured), loads (or first creates) the token signing key, loads the contract and starts listening. */
         public Future<Application> start() {
             Jdbc jdbc = new Jdbc(vertx, dataSource);
             TenantStore tenants = new TenantStore(clock);
@@ -95,8 +98,13 @@ public final class Application {
                     }))
                     .orElse(Future.succeededFuture());
             byte[] openApiYaml = readResource(ContractValidator.RESOURCE);
-            return bootstrap.compose(v -> ContractValidator.load(vertx, openApiYaml)).compose(contract -> {
-                ApiContext ctx = new ApiContext(clock, dataSource, jdbc, new AuthHandler(jdbc, tenants, clock), contract, registry);
+            Future<SigningKey> signingKey = vertx.executeBlocking(() -> SigningKey.load(config.auth().signingKey(),
+                    config.home(), new SecureRandom()), false);
+            return bootstrap.compose(v -> signingKey).compose(key -> ContractValidator.load(vertx, openApiYaml).map(contract -> {
+                AuthHandler auth = new AuthHandler(jdbc, tenants,
+                        new ApiTokens(key, config.auth().tokenLifetime(), clock), clock);
+                return new ApiContext(clock, dataSource, jdbc, auth, contract, registry, key);
+            })).compose(ctx -> {
                 Buffer openApi = Buffer.buffer(openApiYaml);
                 AtomicInteger databaseUp = new AtomicInteger();
                 Gauge.builder(MetricNames.DATABASE_UP, databaseUp::get).register(registry);

@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.security.SecureRandom;
 import java.time.Duration;
+import org.gridfleet.aggregator.auth.TokenExchangeApi;
 import org.gridfleet.aggregator.fleet.FleetApi;
 import org.gridfleet.aggregator.fleet.PasswordHasher;
 import org.gridfleet.aggregator.fleet.SiteApi;
@@ -16,7 +17,7 @@ import org.gridfleet.aggregator.tenant.TenantApi;
 import org.gridfleet.aggregator.tenant.TenantStore;
 import org.gridfleet.aggregator.tenant.TokenHasher;
 
-/** The bearer-authenticated {@code /api/v1}: tenants, audit log, fleets, vehicles, sites, chargers. */
+/** The bearer-authenticated {@code /api/v1}: token exchange, tenants, audit log, fleets, vehicles, sites, chargers. */
 public final class CoreApi implements RouteModule {
 
     public static final String MOUNT_POINT = "/api/v1";
@@ -46,6 +47,7 @@ public final class CoreApi implements RouteModule {
         api.post("/tenants/:tenantId/tokens").handler(ctx -> issuing.acquire(AuthHandler.principal(ctx).tokenId().toString())
                 .ifPresentOrElse(wait -> ctx.fail(GridfleetException.tooManyRequests("too many tokens issued", wait)),
                         ctx::next));
+        new TokenExchangeApi(context.auth().jwts(), context.clock()).register(api);
         new TenantApi(context.jdbc(), new TenantStore(context.clock()), new TokenHasher(random), audit).register(api);
         new AuditApi(context.jdbc(), audit).register(api);
         VehicleHistory history = new VehicleHistory(context.clock());

@@ -86,7 +86,8 @@ public final class OpenAdrModule {
     private synchronized Shared shared(Vertx vertx, ApiContext context) {
         if (shared == null) {
             OpenAdrStore store = new JdbcOpenAdrStore(vertx, context.dataSource());
-            shared = new Shared(store, new OpenAdrTokenService(vertx, store, context.clock(), config.tokens()));
+            shared = new Shared(store, new OpenAdrTokenService(vertx, store, context.clock(), config.tokens(),
+                    context.signingKey()));
         }
         return shared;
     }

@@ -13,6 +13,7 @@ import io.vertx.ext.web.openapi.router.OpenAPIRoute;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.Operation;
 import java.time.Clock;
+import org.gridfleet.aggregator.http.JsonBodyGuard;
 import org.gridfleet.aggregator.openadr.auth.OpenAdrTokenService;
 import org.gridfleet.aggregator.openadr.auth.Scope;
 import org.gridfleet.aggregator.openadr.grid.EventInterpreter;
@@ -31,7 +32,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every request is validated against the official 3.0.1 contract before a handler runs; the scope each
  * operation needs is read from that contract and enforced per client role (the contract's
- * {@code bearerAuth} alternative is not read as "any token will do"). Failures are {@code problem} objects.
+ * {@code bearerAuth} alternative is not read as "any token will do"). JSON bodies pass the shared
+ * {@link JsonBodyGuard} (nesting depth, number length, NUL, lone surrogates, duplicate keys) and the body size
+ * limit before anything parses them. Failures are {@code problem} objects.
  */
 public final class OpenAdrVtn {
 
@@ -98,10 +101,13 @@ public final class OpenAdrVtn {
         root.route().handler(BodyHandler.create().setBodyLimit(config.maxBodyBytes()));
         // a write racing the start-up announcement could otherwise be overwritten by the stored, older version
         root.route().handler(ctx -> restored.onComplete(done -> ctx.next()));
-        root.post("/auth/token").handler(operations.tokenEndpoint());
+        root.post("/auth/token").handler(operations.tokenEndpoint()).failureHandler(operations.tokenFailureHandler());
         // 3.1 makes /auth/server mandatory; serving it on 3.0.1 costs nothing and helps 3.1-aware clients.
         root.get("/auth/server").handler(ctx -> ctx.json(
                 new JsonObject().put("tokenURL", config.publicBaseUrl() + "/auth/token")));
+        // the same depth, number, NUL/surrogate and duplicate-key limits as /api/v1, before any parser runs;
+        // after auth/token, whose refusals must stay the contract's authError
+        root.route().handler(new JsonBodyGuard());
         root.route().handler(operations.authHandler());
         root.route("/*").subRouter(builder.createRouter());
         root.route().handler(ctx -> ctx.fail(OpenAdrException.notFound("no OpenADR resource at " + ctx.request().path())));

@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import io.vertx.openapi.validation.ValidatorException;
+import org.gridfleet.aggregator.http.GridfleetException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,10 @@ public final class ProblemResponses {
         Throwable failure = ctx.failure();
         if (failure instanceof OpenAdrException e) {
             send(ctx, e.status(), e.title(), e.detail());
+        } else if (failure instanceof GridfleetException e && e.code().httpStatus() < 500) {
+            // the shared JsonBodyGuard's refusals (depth, number length, NUL, surrogates, duplicate keys)
+            send(ctx, e.code().httpStatus(), e.code().httpStatus() == 400 ? "Bad Request" : e.code().name(),
+                    e.getMessage());
         } else if (failure instanceof ValidatorException e) {
             send(ctx, 400, "Bad Request", e.getMessage());
         } else if (failure instanceof HttpException e) {

@@ -107,4 +107,33 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of("GRIDFLEET_OCPP_CALL_TIMEOUT_MS", "5")))
                 .hasMessageContaining("ocpp.callTimeoutMs");
     }
+
+    @Test
+    void loadShouldReadAuthKeysWhenSetAndDefaultToAGeneratedKeyAndFifteenMinutesWhenNot() {
+        // GIVEN
+        String key = "dGVzdC1zaWduaW5nLWtleS0wMTIzNDU2Nzg5YWJjZGVm";
+        // WHEN
+        GridfleetConfig set = loader.load(Optional.empty(), Map.of("GRIDFLEET_AUTH_SIGNING_KEY", key,
+                "GRIDFLEET_AUTH_TOKEN_LIFETIME", "PT5M"));
+        GridfleetConfig unset = loader.load(Optional.empty(), Map.of());
+        // THEN
+        assertThat(set.auth().signingKey()).contains(key);
+        assertThat(set.auth().tokenLifetime()).isEqualTo(java.time.Duration.ofMinutes(5));
+        assertThat(set.auth().toString()).doesNotContain(key);
+        assertThat(unset.auth().signingKey()).isEmpty();
+        assertThat(unset.auth().tokenLifetime()).isEqualTo(java.time.Duration.ofMinutes(15));
+    }
+
+    @Test
+    void loadShouldNameTheKeyButHideTheValueWhenTheSigningKeyIsShortOrTheLifetimeIsBad() {
+        assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of("GRIDFLEET_AUTH_SIGNING_KEY", "c2hvcnQ=")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("auth.signingKey")
+                .hasMessageContaining("at least 32 bytes").hasMessageNotContaining("c2hvcnQ=");
+        assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of("GRIDFLEET_AUTH_SIGNING_KEY", "not base64!")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("auth.signingKey");
+        assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of("GRIDFLEET_AUTH_TOKEN_LIFETIME", "15 minutes")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("auth.tokenLifetime");
+        assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of("GRIDFLEET_AUTH_TOKEN_LIFETIME", "-PT1M")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("auth.tokenLifetime");
+    }
 }

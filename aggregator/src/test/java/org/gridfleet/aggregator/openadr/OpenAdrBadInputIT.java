@@ -101,8 +101,8 @@ class OpenAdrBadInputIT {
         // WHEN a truncated JSON body is posted
         refused(POST, "/events", "createEvent", Buffer.buffer("{\"programID\": \"" + programId + "\", \"intervals\": ["))
                 .onComplete(testContext.succeeding(r -> testContext.verify(() -> {
-                    // THEN the problem says the body is not JSON
-                    assertRefused(r, "request body");
+                    // THEN the problem names the unfinished field and says the body is not JSON (the shared JsonBodyGuard)
+                    assertRefused(r, "intervals: is not valid JSON");
                     testContext.completeNow();
                 })));
     }

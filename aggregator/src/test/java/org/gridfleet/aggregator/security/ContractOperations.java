@@ -70,6 +70,28 @@ public final class ContractOperations {
         return out;
     }
 
+    /**
+     * Names of the number properties the contract lets go negative (no {@code minimum}), such as a regulation
+     * signal's {@code value}: a negative number there is a valid value, not an attack.
+     */
+    static Set<String> signedNumberFields() {
+        Set<String> out = new java.util.TreeSet<>();
+        collectSigned(load(), out);
+        return out;
+    }
+
+    private static void collectSigned(JsonNode node, Set<String> out) {
+        for (Iterator<Map.Entry<String, JsonNode>> props = node.path("properties").fields(); props.hasNext(); ) {
+            Map.Entry<String, JsonNode> p = props.next();
+            String type = p.getValue().path("type").asText();
+            if ((type.equals("number") || type.equals("integer"))
+                    && !p.getValue().has("minimum") && !p.getValue().has("exclusiveMinimum")) {
+                out.add(p.getKey());
+            }
+        }
+        node.elements().forEachRemaining(child -> collectSigned(child, out));
+    }
+
     private static List<String> queryParams(JsonNode doc, JsonNode op) {
         List<String> out = new ArrayList<>();
         for (JsonNode p : op.path("parameters")) {

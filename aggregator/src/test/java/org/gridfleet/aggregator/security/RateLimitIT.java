@@ -33,7 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Guessing tokens and minting tokens are rate limited: 429 with Retry-After, and the budget refills with time. */
+/** Guessing or forging tokens and minting tokens are rate limited: 429 with Retry-After, and the budget refills with time. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class RateLimitIT {
 
@@ -48,7 +48,8 @@ class RateLimitIT {
         vertx = Vertx.vertx();
         dataSource = TestDatabase.freshSchema(RateLimitIT.class);
         GridfleetConfig config = new GridfleetConfig(new HttpConfig("127.0.0.1", 0, HttpConfig.DEFAULT_BODY_LIMIT_BYTES),
-                DatabaseConfig.EMBEDDED, TelemetryConfig.DEFAULT, Path.of("unused"), Optional.of(TestServer.ADMIN_TOKEN));
+                DatabaseConfig.EMBEDDED, TelemetryConfig.DEFAULT, Path.of("unused"), Optional.of(TestServer.ADMIN_TOKEN))
+                .withAuth(TestServer.AUTH);
         app = Application.builder(vertx, config, dataSource, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), CLOCK)
                 .mount(new CoreApi(new SecureRandom(), 1_000)).start().await();
         client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(app.port()));
@@ -108,5 +109,22 @@ class RateLimitIT {
         assertThat(r.statusCode()).isEqualTo(429);
         assertThat(r.getHeader("Retry-After")).isEqualTo("3");
         assertThat(listTenants(TestServer.ADMIN_TOKEN).statusCode()).as("other operations go on").isEqualTo(200);
+    }
+
+    @Test
+    void authShouldAnswer429WhenAnAddressKeepsPresentingForgedJwts() {
+        // GIVEN a genuine JWT with one character of its signature changed
+        String jwt = client.post("/api/v1/auth/token").bearerTokenAuthentication(TestServer.ADMIN_TOKEN).send().await()
+                .bodyAsJsonObject().getString("accessToken");
+        String forged = jwt.substring(0, jwt.length() - 2) + (jwt.charAt(jwt.length() - 2) == 'A' ? 'B' : 'A')
+                + jwt.charAt(jwt.length() - 1);
+        for (int i = 0; i < AuthHandler.FAILURES_PER_WINDOW; i++) {
+            assertThat(listTenants(forged).statusCode()).isEqualTo(401);
+        }
+        // WHEN
+        HttpResponse<Buffer> r = listTenants(forged);
+        // THEN
+        assertThat(r.statusCode()).isEqualTo(429);
+        assertThat(listTenants(jwt).statusCode()).as("the address waits, whatever it sends").isEqualTo(429);
     }
 }

@@ -28,6 +28,8 @@ class TenantIsolationIT {
 
     private static FuzzTarget victim;
     private static String intruder;
+    /** The intruder's short-lived signed token: its claims must not open more than its API key does. */
+    private static String intruderJwt;
 
     @BeforeAll
     static void start() {
@@ -35,6 +37,8 @@ class TenantIsolationIT {
         intruder = victim.server.tenantToken("intruder", "fleet-owner");
         // the intruder has data of its own, so its lists and audit log are not empty by accident
         victim.server.post(intruder, "/api/v1/sites", new JsonObject().put("name", "intruder-site").put("limitKw", 50.0));
+        intruderJwt = victim.server.client.post("/api/v1/auth/token").bearerTokenAuthentication(intruder).send().await()
+                .bodyAsJsonObject().getString("accessToken");
     }
 
     @AfterAll
@@ -56,13 +60,23 @@ class TenantIsolationIT {
 
     @Test
     void everyOperationShouldAnswerAsForUnknownIdsAndChangeNothingWhenCalledWithAnotherTenantsIds() {
+        sweepWithVictimIds(intruder);
+    }
+
+    @Test
+    void everyOperationShouldAnswerAsForUnknownIdsAndChangeNothingWhenAFleetOwnerJwtUsesAnotherTenantsIds() {
+        assertThat(intruderJwt).contains(".");
+        sweepWithVictimIds(intruderJwt);
+    }
+
+    private static void sweepWithVictimIds(String intruderToken) {
         // GIVEN
         List<Operation> ops = ContractOperations.apiV1().stream().filter(op -> !op.pathParams().isEmpty()).toList();
         Map<String, List<String>> before = DatabaseSnapshot.of(victim.server.dataSource);
         for (Operation op : ops) {
             // WHEN
-            HttpResponse<Buffer> stolen = call(intruder, op, victim.ids);
-            HttpResponse<Buffer> unknown = call(intruder, op, unknownIds());
+            HttpResponse<Buffer> stolen = call(intruderToken, op, victim.ids);
+            HttpResponse<Buffer> unknown = call(intruderToken, op, unknownIds());
             // THEN
             assertThat(stolen.statusCode()).as("%s: %s", op, stolen.bodyAsString()).isIn(403, 404);
             assertThat(stolen.getHeader("content-type")).as(op.toString()).isEqualTo("application/problem+json");
@@ -75,19 +89,28 @@ class TenantIsolationIT {
 
     @Test
     void everyListShouldShowNothingOfTheVictimWhenReadByAnotherTenant() {
+        listsShowNothingOfTheVictim(intruder);
+    }
+
+    @Test
+    void everyListShouldShowNothingOfTheVictimWhenReadWithAnotherTenantsJwt() {
+        listsShowNothingOfTheVictim(intruderJwt);
+    }
+
+    private static void listsShowNothingOfTheVictim(String intruderToken) {
         // GIVEN
         List<Operation> lists = ContractOperations.apiV1().stream()
                 .filter(op -> op.method().equals("GET") && op.pathParams().isEmpty()).toList();
         assertThat(lists).extracting(Operation::operationId).contains("listFleets", "listSites", "listAudit");
         for (Operation op : lists) {
             // WHEN
-            HttpResponse<Buffer> r = call(intruder, op, Map.of());
+            HttpResponse<Buffer> r = call(intruderToken, op, Map.of());
             // THEN
             assertThat(r.statusCode()).as(op.toString()).isIn(200, 403);
             assertThat(r.bodyAsString()).as(op.toString()).doesNotContain(victim.ids.values().toArray(String[]::new))
                     .doesNotContain("fuzzed-owner", "depot\"");
         }
-        assertThat(victim.server.get(intruder, "/api/v1/sites").bodyAsJsonObject().getLong("total")).isEqualTo(1);
+        assertThat(victim.server.get(intruderToken, "/api/v1/sites").bodyAsJsonObject().getLong("total")).isEqualTo(1);
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.gridfleet.aggregator.config.AuthConfig;
 import org.gridfleet.aggregator.config.DatabaseConfig;
 import org.gridfleet.aggregator.config.GridfleetConfig;
 import org.gridfleet.aggregator.config.HttpConfig;
@@ -33,6 +34,9 @@ import org.gridfleet.aggregator.http.RouteModule;
 public final class TestServer implements AutoCloseable {
 
     public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+    /** The JWT signing key of every test server (Base64 of 32 bytes), so none writes a key file. */
+    public static final AuthConfig AUTH = new AuthConfig(
+            Optional.of("dGVzdC1zaWduaW5nLWtleS0wMTIzNDU2Nzg5YWJjZGVm"), AuthConfig.DEFAULT_TOKEN_LIFETIME);
     /** Few PBKDF2 iterations keep charger registration fast in tests; production uses the default. */
     private static final int TEST_PASSWORD_ITERATIONS = 1_000;
 
@@ -72,7 +76,7 @@ public final class TestServer implements AutoCloseable {
                 .withMetrics(new MicrometerMetricsFactory(meters))
                 .build();
         GridfleetConfig config = new GridfleetConfig(new HttpConfig("127.0.0.1", 0, bodyLimitBytes),
-                DatabaseConfig.EMBEDDED, TelemetryConfig.DEFAULT, Path.of("unused"), Optional.of(ADMIN_TOKEN));
+                DatabaseConfig.EMBEDDED, TelemetryConfig.DEFAULT, Path.of("unused"), Optional.of(ADMIN_TOKEN)).withAuth(AUTH);
         Application.Builder builder = Application.builder(vertx, config, ds, meters, clock)
                 .mount(new CoreApi(new SecureRandom(), TEST_PASSWORD_ITERATIONS));
         extraModules.apply(vertx).forEach(builder::mount);

@@ -2,11 +2,10 @@ package org.gridfleet.aggregator.openadr.auth;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
-/** PBKDF2-HMAC-SHA256 for client secrets and SHA-256 digests for access tokens, both from the JDK. */
+/** PBKDF2-HMAC-SHA256 for client secrets, from the JDK (access tokens are signed JWTs, never stored). */
 public final class SecretHasher {
 
     /** OWASP 2023 guidance for PBKDF2-HMAC-SHA256. */
@@ -28,13 +27,5 @@ public final class SecretHasher {
     /** Constant-time comparison of a presented secret with the stored hash. */
     public static boolean matches(String secret, byte[] salt, int iterations, byte[] expectedHash) {
         return MessageDigest.isEqual(pbkdf2(secret, salt, iterations), expectedHash);
-    }
-
-    public static byte[] sha256(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
     }
 }

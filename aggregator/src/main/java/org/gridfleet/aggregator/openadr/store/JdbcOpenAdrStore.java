@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -134,33 +133,6 @@ public final class JdbcOpenAdrStore implements OpenAdrStore {
             try (PreparedStatement ps = c.prepareStatement("select client_id, role, ven_name, secret_salt, secret_hash,"
                     + " iterations, created_at from openadr_client where client_id = ?")) {
                 ps.setString(1, clientId);
-                return readClient(ps);
-            }
-        });
-    }
-
-    @Override
-    public Future<Void> insertToken(byte[] tokenDigest, String clientId, Instant expiresAt) {
-        return run(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "insert into openadr_token (token_digest, client_id, expires_at) values (?, ?, ?)")) {
-                ps.setBytes(1, tokenDigest);
-                ps.setString(2, clientId);
-                ps.setTimestamp(3, Timestamp.from(expiresAt));
-                ps.executeUpdate();
-            }
-            return null;
-        });
-    }
-
-    @Override
-    public Future<Optional<ClientRecord>> findTokenClient(byte[] tokenDigest, Instant now) {
-        return run(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select c.client_id, c.role, c.ven_name, c.secret_salt,"
-                    + " c.secret_hash, c.iterations, c.created_at from openadr_token t join openadr_client c"
-                    + " on c.client_id = t.client_id where t.token_digest = ? and t.expires_at > ?")) {
-                ps.setBytes(1, tokenDigest);
-                ps.setTimestamp(2, Timestamp.from(now));
                 return readClient(ps);
             }
         });

@@ -1,7 +1,6 @@
 package org.gridfleet.aggregator.openadr.store;
 
 import io.vertx.core.Future;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.gridfleet.aggregator.openadr.ObjectType;
@@ -33,9 +32,4 @@ public interface OpenAdrStore {
     Future<Void> insertClient(ClientRecord client);
 
     Future<Optional<ClientRecord>> findClient(String clientId);
-
-    Future<Void> insertToken(byte[] tokenDigest, String clientId, Instant expiresAt);
-
-    /** The client holding a token that has not expired at {@code now}. */
-    Future<Optional<ClientRecord>> findTokenClient(byte[] tokenDigest, Instant now);
 }

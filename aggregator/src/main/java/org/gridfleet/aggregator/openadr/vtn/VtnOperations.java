@@ -77,7 +77,7 @@ public final class VtnOperations {
         register(new ObjectEndpoints(store, clock, kinds.get(ObjectType.RESOURCE), vens, notifier),
                 "searchVenResources", "createResource", "searchVenResourceByID", "updateVenResource",
                 "deleteVenResource");
-        this.tokenEndpoint = new TokenEndpoint(tokens);
+        this.tokenEndpoint = new TokenEndpoint(tokens, clock);
         this.authHandler = new BearerAuthHandler(tokens, callers);
     }
 
@@ -102,6 +102,11 @@ public final class VtnOperations {
 
     public Handler<RoutingContext> tokenEndpoint() {
         return tokenEndpoint;
+    }
+
+    /** Answers an undecodable token form with the contract's authError (400) rather than a 500. */
+    public Handler<RoutingContext> tokenFailureHandler() {
+        return TokenEndpoint::refuseUndecodableForm;
     }
 
     public Handler<RoutingContext> authHandler() {

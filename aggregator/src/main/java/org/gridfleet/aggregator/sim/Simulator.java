@@ -33,8 +33,9 @@ import org.gridfleet.v2g.control.VehicleState;
  *
  * <p>With {@link FaultInjection} the controlled run's chargers misbehave ({@link ChargerFault}); the controller is
  * then wrapped in a {@link FollowerGuard} fed with the chargers' meter values (duplicated and reordered as the
- * faults say), a lost setpoint is sent again at the next step as a gateway retries, and a site-step counts as over
- * its limit only when it exceeds both the limit and what the misbehaving chargers and the base load alone draw.
+ * faults say), a lost setpoint is sent again every 30 s as a gateway retries on its call timeout (and again at the
+ * next step if all tries were lost), and a site-step counts as over its limit only when it exceeds both the limit
+ * and what the misbehaving chargers and the base load alone draw.
  */
 public final class Simulator {
     private static final double SOC_TOLERANCE = 1e-3;

@@ -66,12 +66,13 @@ class KillNineRecoveryIT {
   private int ocppPort;
   private int databasePort;
   private double highestSiteKw;
+  private double highestOfflineKw;
   private final List<String> output = Collections.synchronizedList(new ArrayList<>());
 
   @AfterEach
   void tearDown() throws Exception {
     stations.forEach(OfflineFallbackStation::stop);
-    if (server != null) {
+    if (home != null) {
       killServerAndDatabase();
     }
     if (vertx != null) {
@@ -118,7 +119,10 @@ class KillNineRecoveryIT {
     });
     double fallbackSum = stations.stream().mapToDouble(OfflineFallbackStation::fallbackKw).sum();
     assertThat(fallbackSum).as("sum of TxDefaultProfiles").isLessThanOrEqualTo(SITE_LIMIT_KW);
-    assertThat(highestSiteKw).as("highest site power while offline").isLessThanOrEqualTo(SITE_LIMIT_KW + KW_TOLERANCE);
+    highestOfflineKw = highestSiteKw;
+    assertThat(highestOfflineKw).as("highest site power until the restart")
+        .isLessThanOrEqualTo(SITE_LIMIT_KW + KW_TOLERANCE);
+    highestSiteKw = 0;
 
     // WHEN the same command restarts it on the same data directory
     long restartNanos = System.nanoTime();
@@ -136,14 +140,16 @@ class KillNineRecoveryIT {
     // acknowledged before the kill is in the database
     long storedBeforeKill = meterRowsUpTo(killedAt);
     System.out.printf("kill -9 recovery: %d stations, restart to all controlled %d ms (%d ms after serving), "
-            + "offline %d s, fallback sum %.1f kW of %.0f kW, highest site %.2f kW, meter values acked before kill "
-            + "%d, stored %d%n", STATIONS, recovery.toMillis(), fromServing.toMillis(),
-        Duration.between(killedAt, Instant.now()).toSeconds(), fallbackSum, SITE_LIMIT_KW, highestSiteKw,
-        ackedBeforeKill, storedBeforeKill);
+            + "down %d s, fallback sum %.1f kW of %.0f kW, highest site %.2f kW until the restart and %.2f kW while "
+            + "recovering, meter values acked before kill %d, stored %d%n", STATIONS, recovery.toMillis(),
+        fromServing.toMillis(), Duration.between(killedAt, Instant.now()).toSeconds(), fallbackSum, SITE_LIMIT_KW,
+        highestOfflineKw, highestSiteKw, ackedBeforeKill, storedBeforeKill);
     assertThat(recovery).isLessThanOrEqualTo(RECOVERY_GOAL);
-    assertThat(highestSiteKw).isLessThanOrEqualTo(SITE_LIMIT_KW + KW_TOLERANCE);
     assertThat(storedBeforeKill).as("meter values acknowledged before the kill and stored")
         .isGreaterThanOrEqualTo(ackedBeforeKill);
+    assertThat(highestSiteKw).as("highest site power while the stations come back: a station still offline runs on "
+        + "its fallback, which the restarted control must leave room for").isLessThanOrEqualTo(
+        SITE_LIMIT_KW + KW_TOLERANCE);
   }
 
   /** Samples the site's power every 200 ms for {@code duration}. */
@@ -206,7 +212,9 @@ class KillNineRecoveryIT {
   private void killServerAndDatabase() throws IOException, InterruptedException {
     Path pidFile = home.resolve("pgdata").resolve("postmaster.pid");
     String postmaster = Files.isRegularFile(pidFile) ? Files.readAllLines(pidFile).get(0).trim() : null;
-    server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    if (server != null) {
+      server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
     if (postmaster != null) {
       ProcessHandle.of(Long.parseLong(postmaster)).ifPresent(ProcessHandle::destroyForcibly);
     }

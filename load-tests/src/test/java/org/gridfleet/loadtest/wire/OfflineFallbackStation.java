@@ -16,13 +16,16 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 /**
  * One OCPP 2.1 station with its EV, for the kill -9 test. Online it charges at its transaction profile (TxProfile
  * or the dynamic setpoint that updates it), capped by its TxDefaultProfile until a TxProfile arrives. When the
  * connection goes, it keeps the TxProfile for the profile's {@code maxOfflineDuration} and then runs on its
  * TxDefaultProfile, the offline fallback (OCPP 2.1 K01 / Q: a profile is not used after that long offline). It
- * retries the connection every 500 ms; each new connection boots (the gateway requires it) and resumes the same
+ * retries the connection with the OCPP back-off (RetryBackOffWaitMinimum 500 ms plus a random part of up to
+ * RetryBackOffRandomRange 5 s, seeded by the charger id, so the fleet does not come back in lockstep); each new
+ * connection boots (the gateway requires it) and resumes the same
  * transaction with a TransactionEvent Updated. Meter values every second report the power it charges at.
  *
  * <pre>
@@ -33,7 +36,8 @@ import java.util.Map;
  * Everything runs on the station's own event-loop context; the test thread reads through synchronized getters.
  */
 final class OfflineFallbackStation {
-  private static final Duration RETRY = Duration.ofMillis(500);
+  private static final long RETRY_MIN_MS = 500;
+  private static final long RETRY_RANDOM_RANGE_MS = 5_000;
   private static final Duration METER_INTERVAL = Duration.ofSeconds(1);
 
   private final Vertx vertx;
@@ -47,6 +51,7 @@ final class OfflineFallbackStation {
   private final Clock clock;
   private final ChargerDialect dialect = ChargerDialect.of(Subprotocol.OCPP_2_1);
   private final Map<String, Promise<JsonObject>> waiting = new HashMap<>();
+  private final SplittableRandom backOff;
   private WebSocket socket;
   private long messageSeq;
   private int seqNo;
@@ -76,6 +81,7 @@ final class OfflineFallbackStation {
     this.idToken = idToken;
     this.ev = ev;
     this.clock = clock;
+    this.backOff = new SplittableRandom(chargerId.hashCode());
     this.lastAdvance = clock.instant();
     this.offlineSince = clock.instant();
   }
@@ -99,7 +105,7 @@ final class OfflineFallbackStation {
             + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
     client.connect(options).onComplete(ar -> {
       if (ar.failed()) {
-        vertx.setTimer(RETRY.toMillis(), t -> connect());
+        vertx.setTimer(RETRY_MIN_MS + backOff.nextLong(RETRY_RANDOM_RANGE_MS), t -> connect());
       } else {
         opened(ar.result());
       }
@@ -158,7 +164,7 @@ final class OfflineFallbackStation {
     synchronized (this) {
       offlineSince = clock.instant();
     }
-    vertx.setTimer(RETRY.toMillis(), t -> connect());
+    vertx.setTimer(RETRY_MIN_MS + backOff.nextLong(RETRY_RANDOM_RANGE_MS), t -> connect());
   }
 
   private void meter() {

@@ -25,7 +25,9 @@ import java.util.Set;
  *       raises are cut back, never below the ceiling or the vehicle's reserve bound.</li>
  *   <li>Departure margin: a charger once seen metering less than its setpoint (a lost setpoint, a slow ramp) or
  *       not following is unreliable for the rest of the stay; the wrapped controller plans its vehicle to be ready
- *       {@code departureMargin} early, so that what the charger fails to deliver late does not miss the target.</li>
+ *       early, so that what the charger fails to deliver does not miss the target: {@code departureMargin}.</li>
+ *   <li>Ramp margin: every vehicle is planned ready early by the time its charger, at the slowest ramp its energy
+ *       register has shown, needs to go from 0 to full power and back.</li>
  *   <li>SoC cross-check: the wrapped controller sees the lower of the reported SoC and the SoC counted from the
  *       meter's energy registers since the vehicle was first seen. The lower one is the safe one for the reserve
  *       and for the departure target.</li>
@@ -66,6 +68,8 @@ public final class FollowerGuard implements ChargingController {
         double setpointKw;
         double ceilingKw;
         boolean unreliable;
+        MeterReading previous;
+        double slowestRampKwPerSecond = Double.POSITIVE_INFINITY;
         boolean counting;
         double startEnergyKwh;
         double startImportKwh;
@@ -86,6 +90,7 @@ public final class FollowerGuard implements ChargingController {
             double meteredKw = r == null ? t.setpointKw : r.powerKw();
             boolean following = meteredKw <= t.setpointKw + toleranceKw;
             t.unreliable |= !following || meteredKw < t.setpointKw - toleranceKw;
+            observeRamp(t, r);
             if (following) {
                 t.ceilingKw = t.setpointKw;
             }
@@ -93,7 +98,7 @@ public final class FollowerGuard implements ChargingController {
             if (following) {
                 ceiling[followers.size()] = heldKw;
                 VehicleState checked = crossChecked(v, r, t);
-                followers.add(t.unreliable ? withMargin(checked, in.now().plus(in.step())) : checked);
+                followers.add(withMargin(checked, t, in.now().plus(in.step())));
             } else {
                 uncontrolledKw.merge(v.siteId(), heldKw, Double::sum);
                 setpoints.put(v.vehicleId(), t.setpointKw);
@@ -131,9 +136,40 @@ public final class FollowerGuard implements ChargingController {
         });
     }
 
-    /** The vehicle due {@code departureMargin} earlier, but not before {@code stepEnd} unless it is due sooner. */
-    private VehicleState withMargin(VehicleState v, Instant stepEnd) {
-        Instant early = v.departure().minus(departureMargin);
+    /**
+     * Learns the charger's real ramp from its energy register: under setpoint {@code s} held since the previous
+     * reading at {@code p0} kW, a charger ramping at {@code r} kW/s lags {@code (s - p0)^2 / (2 r)} kWs behind the
+     * setpoint's energy (more where latency adds to it, so the estimate errs slow).
+     */
+    private void observeRamp(Track t, MeterReading r) {
+        if (r == null || r == t.previous) {
+            return;
+        }
+        MeterReading p = t.previous;
+        t.previous = r;
+        double changeKw = t.setpointKw - (p == null ? 0 : p.powerKw());
+        if (p == null || !r.at().isAfter(p.at()) || Math.abs(changeKw) <= toleranceKw) {
+            return;
+        }
+        double seconds = Duration.between(p.at(), r.at()).toMillis() / 1000.0;
+        double deliveredKws = (r.importKwh() - p.importKwh() - r.exportKwh() + p.exportKwh()) * 3600;
+        double lagKws = (t.setpointKw * seconds - deliveredKws) * Math.signum(changeKw);
+        if (lagKws > EPS) {
+            t.slowestRampKwPerSecond = Math.min(t.slowestRampKwPerSecond, changeKw * changeKw / (2 * lagKws));
+        }
+    }
+
+    /** The vehicle due its margin earlier, but not before {@code stepEnd} unless it is due sooner. */
+    private VehicleState withMargin(VehicleState v, Track t, Instant stepEnd) {
+        Duration margin = t.unreliable ? departureMargin : Duration.ZERO;
+        if (Double.isFinite(t.slowestRampKwPerSecond)) {
+            // a ramp up and a ramp down from 0 to full power and back
+            margin = margin.plusSeconds((long) Math.min(2 * v.maxChargeKw() / t.slowestRampKwPerSecond, 86_400));
+        }
+        if (margin.isZero()) {
+            return v;
+        }
+        Instant early = v.departure().minus(margin);
         if (early.isBefore(stepEnd)) {
             early = v.departure().isBefore(stepEnd) ? v.departure() : stepEnd;
         }

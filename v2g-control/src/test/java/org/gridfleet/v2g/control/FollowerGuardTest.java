@@ -132,14 +132,29 @@ class FollowerGuardTest {
         // WHEN its meter shows only 2 kW a step later (lost setpoint or slow ramp)
         meter("a", T0.plus(STEP), 2, 0.03);
         step(T0.plus(STEP), Map.of("a", 8.0), van("a", 0.5));
-        // THEN the controller plans it to be ready 30 minutes before it leaves
+        // THEN the controller plans it to be ready 30 minutes before it leaves, plus the ramp margin: 372 of the
+        // 480 kWs asked lagged, a ramp of 8^2 / (2 * 372) kW/s, 0 -> 11 kW -> 0 in 255 s
         assertThat(inner.seen.get(0).vehicles().get(0).departure()).isEqualTo(Fixtures.at(10));
-        assertThat(inner.last().vehicles().get(0).departure()).isEqualTo(Fixtures.at(10).minus(MARGIN));
+        assertThat(inner.last().vehicles().get(0).departure())
+                .isEqualTo(Fixtures.at(10).minus(MARGIN).minusSeconds(255));
     }
 
     @Test
     void constructorShouldRejectANegativeToleranceNamingIt() {
         assertThatThrownBy(() -> new FollowerGuard(inner, readings, -1, MARGIN))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("toleranceKw");
+    }
+
+    @Test
+    void controlShouldPlanReadyEarlierByTheRampTimeWhenTheEnergyRegisterShowsASlowRamp() {
+        // GIVEN a sent 10 kW from 0 kW, and a minute later its register shows 1/12 kWh: 300 kWs lagged behind the
+        // 600 kWs asked, the lag of a ramp of 10^2 / (2 * 300) = 1/6 kW/s
+        meter("a", T0, 0, 0);
+        step(T0, Map.of("a", 10.0), van("a", 0.5));
+        // WHEN that reading arrives, the charger at its setpoint by then
+        meter("a", T0.plus(STEP), 10, 300.0 / 3600);
+        step(T0.plus(STEP), Map.of("a", 10.0), van("a", 0.5));
+        // THEN its vehicle is planned ready early by 0 -> 11 kW -> 0 at 1/6 kW/s: 132 s
+        assertThat(inner.last().vehicles().get(0).departure()).isEqualTo(Fixtures.at(10).minusSeconds(132));
     }
 }

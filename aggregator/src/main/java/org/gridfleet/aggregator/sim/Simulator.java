@@ -14,6 +14,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.gridfleet.v2g.control.ChargingController;
 import org.gridfleet.v2g.control.ControlInput;
+import org.gridfleet.v2g.control.FollowerGuard;
+import org.gridfleet.v2g.control.MeterReading;
+import org.gridfleet.v2g.control.MeterReadings;
 import org.gridfleet.v2g.control.PriceCurve;
 import org.gridfleet.v2g.control.ScheduledController;
 import org.gridfleet.v2g.control.ScheduledControllerConfig;
@@ -27,6 +30,12 @@ import org.gridfleet.v2g.control.VehicleState;
  * with dumb charging. The controller sees a vehicle only from the first step at or after its arrival; DR import
  * limits lower the site limit it sees within their window; a vehicle whose owner budget is exhausted is shown with
  * no discharge power. Power in kW, positive = import.
+ *
+ * <p>With {@link FaultInjection} the controlled run's chargers misbehave ({@link ChargerFault}); the controller is
+ * then wrapped in a {@link FollowerGuard} fed with the chargers' meter values (duplicated and reordered as the
+ * faults say), a lost setpoint is sent again every 30 s as a gateway retries on its call timeout (and again at the
+ * next step if all tries were lost), and a site-step counts as over its limit only when it exceeds both the limit
+ * and what the misbehaving chargers and the base load alone draw.
  */
 public final class Simulator {
     private static final double SOC_TOLERANCE = 1e-3;
@@ -34,6 +43,12 @@ public final class Simulator {
     private static final double ENERGY_DUST_KWH = 1e-9;
     /** The OCPP gateway sends setpoints rounded to 0.1 W; this also drops the allocator's 1e-14 kW residues. */
     private static final double SETPOINT_STEPS_PER_KW = 10_000;
+    /** A charger metering more than this above its setpoint is treated as not following it. */
+    private static final double FOLLOW_TOLERANCE_KW = 0.05;
+    /** The gateway's call timeout: an unacknowledged setpoint is sent again this many seconds later. */
+    private static final int RETRY_SECONDS = 30;
+    /** How much earlier than their owners want the guard plans the departures of chargers seen under-delivering. */
+    private static final Duration DEPARTURE_MARGIN = Duration.ofMinutes(30);
 
     private final Supplier<ChargingController> controllers;
     private final WearPrices wear;
@@ -63,10 +78,20 @@ public final class Simulator {
      */
     public SimulationReport run(Scenario scenario, SiteTargetSource markets, TraceWriter trace,
                                 OfflineOptimumSolver optimum) {
+        return run(scenario, markets, trace, optimum, FaultInjection.none());
+    }
+
+    /**
+     * As {@link #run(Scenario, SiteTargetSource, TraceWriter, OfflineOptimumSolver)}, with the controlled run's
+     * chargers misbehaving as {@code faults} draws (dumb charging stays fault-free as the reference).
+     */
+    public SimulationReport run(Scenario scenario, SiteTargetSource markets, TraceWriter trace,
+                                OfflineOptimumSolver optimum, FaultInjection faults) {
         long started = wallClock.millis();
-        Run controlled = new Run(scenario, markets.wrap(controllers.get()), markets, trace, true);
+        Run controlled = new Run(scenario, markets.wrap(controllers.get()), markets, trace, true, faults);
         controlled.execute();
-        Run dumb = new Run(scenario, new FullPowerController(), SiteTargetSource.NONE, null, false);
+        Run dumb = new Run(scenario, new FullPowerController(), SiteTargetSource.NONE, null, false,
+                FaultInjection.none());
         dumb.execute();
         SimulationReport.OptimumCost optimal = optimum == null ? null : optimum.solve(scenario);
         return controlled.report(dumb, optimal, wallClock.millis() - started);
@@ -92,13 +117,24 @@ public final class Simulator {
         private final double[] departureSoc;
         private final Tariff tariff;
         private final PriceCurve[] baseLoad;
+        private final FaultInjection faults;
+        private final ChargerFault[] fault;
+        private final MeterReadings readings;
+        private final MeterReading[] lastReading;
+        private final long[] firstSeenSecond;
+        private final double[] siteMisbehavingKwh;
         private int reserveViolations;
         private int drViolations;
+        private int forcedOverLimit;
 
         Run(Scenario s, ChargingController controller, SiteTargetSource markets, TraceWriter trace,
-            boolean honourDr) {
+            boolean honourDr, FaultInjection faults) {
             this.s = s;
-            this.controller = controller;
+            this.faults = faults;
+            this.readings = faults.active() ? new MeterReadings() : null;
+            this.controller = faults.active() ? new FollowerGuard(controller, readings, FOLLOW_TOLERANCE_KW,
+                    DEPARTURE_MARGIN)
+                    : controller;
             this.markets = markets;
             this.trace = trace;
             this.honourDr = honourDr;
@@ -113,10 +149,18 @@ public final class Simulator {
                 capacity[i] = vehicles[i].batteryKwh();
                 energy[i] = vehicles[i].arrivalSoc() * capacity[i];
             }
+            long startSecond = s.start().getEpochSecond();
+            fault = new ChargerFault[n];
+            lastReading = new MeterReading[n];
+            firstSeenSecond = new long[n];
+            for (int i = 0; i < n; i++) {
+                fault[i] = faults.draw(vehicles[i], startSecond);
+            }
             Scenario.Chargers c = s.chargers();
             plant = new ChargerPlant(c.commandLatencyMs() / 1000.0, c.rampKwPerSecond(), c.efficiency(), capacity,
-                    energy);
+                    energy, fault, faults);
             meters = new SiteMeter[s.sites().size()];
+            siteMisbehavingKwh = new double[meters.length];
             baseLoad = new PriceCurve[meters.length];
             for (int k = 0; k < meters.length; k++) {
                 Scenario.Site site = s.sites().get(k);
@@ -164,6 +208,7 @@ public final class Simulator {
                 Duration stepDuration = Duration.ofSeconds(step);
                 LocalDate day = day(now);
                 while (nextArrival < vehicles.length && vehicles[nextArrival].arrival().getEpochSecond() <= t) {
+                    firstSeenSecond[nextArrival] = t;
                     active[activeCount++] = nextArrival++;
                 }
                 Arrays.fill(drLimit, Double.NaN);
@@ -172,7 +217,10 @@ public final class Simulator {
                 }
                 List<VehicleState> states = new ArrayList<>(activeCount);
                 for (int a = 0; a < activeCount; a++) {
-                    states.add(state(active[a], day, step));
+                    if (readings != null) {
+                        deliverMeterValue(active[a], now);
+                    }
+                    states.add(state(active[a], now, day, step));
                 }
                 Map<String, SiteState> sites = new HashMap<>();
                 for (int k = 0; k < meters.length; k++) {
@@ -184,6 +232,7 @@ public final class Simulator {
                 Map<String, Double> setpoints = controller.control(
                         new ControlInput(now, stepDuration, states, sites, tariff, markets.targetsKw(now)));
                 Arrays.fill(siteEvKwh, 0);
+                Arrays.fill(siteMisbehavingKwh, 0);
                 double fromSecond = t - startSecond;
                 int kept = 0;
                 for (int a = 0; a < activeCount; a++) {
@@ -191,13 +240,16 @@ public final class Simulator {
                     Scenario.Vehicle v = vehicles[i];
                     double kw = clamp(setpoints.getOrDefault(v.id(), 0.0), v);
                     if (kw != lastSent[i]) {
-                        plant.command(i, kw, fromSecond);
-                        lastSent[i] = kw;
+                        lastSent[i] = send(i, kw, fromSecond, step);
                     }
+                    boolean misbehaving = Double.isNaN(lastSent[i]) || plant.misbehaving(i, fromSecond);
                     long leaves = v.departure().getEpochSecond();
                     double seconds = Math.min(step, leaves - t);
                     double gridKwh = plant.advance(i, fromSecond, seconds);
                     siteEvKwh[siteOf[i]] += gridKwh;
+                    if (misbehaving) {
+                        siteMisbehavingKwh[siteOf[i]] += gridKwh;
+                    }
                     meterVehicle(i, gridKwh, day);
                     if (t + step >= leaves) {
                         departureSoc[i] = plant.energyKwh(i) / v.batteryKwh();
@@ -210,6 +262,21 @@ public final class Simulator {
             }
         }
 
+        /**
+         * Sends a setpoint and retries it every {@link #RETRY_SECONDS} within the step until acknowledged.
+         *
+         * @return the setpoint, or NaN when still unacknowledged at the step's end (NaN never equals a setpoint, so
+         *     it is sent again at the next step)
+         */
+        private double send(int i, double kw, double fromSecond, int step) {
+            for (int after = 0; after < step; after += RETRY_SECONDS) {
+                if (plant.command(i, kw, fromSecond + after)) {
+                    return kw;
+                }
+            }
+            return Double.NaN;
+        }
+
         private void drLimits(Instant now, double[] drLimit) {
             for (Scenario.Market m : s.markets()) {
                 if ("dr-import-limit".equals(m.product()) && !now.isBefore(m.from()) && now.isBefore(m.to())) {
@@ -219,9 +286,31 @@ public final class Simulator {
             }
         }
 
-        private VehicleState state(int i, LocalDate day, int stepSeconds) {
+        /**
+         * The charger's meter value now, with a sequence number per vehicle; a faulty charger may deliver it twice
+         * and may deliver the previous one again after it.
+         */
+        private void deliverMeterValue(int i, Instant now) {
+            MeterReading previous = lastReading[i];
+            long sequence = previous == null ? 0 : previous.sequence() + 1;
+            MeterReading reading = new MeterReading(vehicles[i].id(), sequence, now, plant.powerKw(i),
+                    chargedKwh[i], dischargedKwh[i]);
+            readings.accept(reading);
+            if (faults.happens(fault[i].duplicateProbability())) {
+                readings.accept(reading);
+            }
+            if (previous != null && faults.happens(fault[i].staleProbability())) {
+                readings.accept(previous);
+            }
+            lastReading[i] = reading;
+        }
+
+        private VehicleState state(int i, Instant now, LocalDate day, int stepSeconds) {
             Scenario.Vehicle v = vehicles[i];
-            double soc = Math.min(1, Math.max(0, plant.energyKwh(i) / v.batteryKwh()));
+            // a drifting SoC is right at the first report and drifts from there
+            double hoursReported = (now.getEpochSecond() - firstSeenSecond[i]) / 3600.0;
+            double reported = plant.energyKwh(i) / v.batteryKwh() + fault[i].socDriftPerHour() * hoursReported;
+            double soc = Math.min(1, Math.max(0, reported));
             double efficiency = s.chargers().efficiency();
             double maxDischargeKw = budgets.maxDischargeKw(i, v.v2g() ? v.maxDischargeKw() : 0, day,
                     stepSeconds / 3600.0, efficiency);
@@ -262,6 +351,10 @@ public final class Simulator {
                 double evKw = siteEvKwh[k] * 3600.0 / step;
                 double siteKw = evKw + baseLoad[k].priceAt(now);
                 meters[k].record(now.getEpochSecond(), step, siteKw, importPrice, exportPrice);
+                if (faults.active() && siteKw > meters[k].limitKw() + KW_TOLERANCE
+                        && siteKw <= siteMisbehavingKwh[k] * 3600.0 / step + baseLoad[k].priceAt(now) + KW_TOLERANCE) {
+                    forcedOverLimit++;
+                }
                 if (!Double.isNaN(drLimit[k]) && siteKw > drLimit[k] + KW_TOLERANCE) {
                     drViolations++;
                 }
@@ -288,12 +381,13 @@ public final class Simulator {
             return sum;
         }
 
+        /** Site-steps over the limit, less those the misbehaving chargers and the base load alone forced. */
         int siteLimitViolations() {
             int sum = 0;
             for (SiteMeter m : meters) {
                 sum += m.stepsOverLimit();
             }
-            return sum;
+            return sum - forcedOverLimit;
         }
 
         double peakKw() {

@@ -1,6 +1,7 @@
 package org.gridfleet.aggregator.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
@@ -60,5 +61,58 @@ class ChargerPlantTest {
         assertThat(gridKwh).isCloseTo(2, within(1e-9));
         assertThat(plant.energyKwh(0)).isEqualTo(10);
         assertThat(plant.powerKw(0)).isZero();
+    }
+
+    @Test
+    void commandShouldBeAcknowledgedAndDroppedWhenTheChargerIgnoresSetpoints() {
+        // GIVEN instant ramp; the charger ignores setpoints from second 100 on
+        ChargerFault ignoring = new ChargerFault(100, 1, 0, 0, 0, 0);
+        ChargerPlant plant = new ChargerPlant(0, 1e9, 1.0, new double[] {100}, new double[] {50},
+                new ChargerFault[] {ignoring}, FaultInjection.none());
+        plant.command(0, 7, 0);
+        plant.advance(0, 0, 100);
+        // WHEN 0 kW is sent at second 100
+        boolean acked = plant.command(0, 0, 100);
+        plant.advance(0, 100, 60);
+        // THEN it acknowledged, still draws 7 kW and says it misbehaves
+        assertThat(acked).isTrue();
+        assertThat(plant.powerKw(0)).isEqualTo(7);
+        assertThat(plant.misbehaving(0, 100)).isTrue();
+    }
+
+    @Test
+    void advanceShouldRampAtTheFaultsShareWhenTheChargerRampsSlowerThanDeclared() {
+        // GIVEN a declared ramp of 1 kW/s that the charger achieves at a tenth
+        ChargerFault slow = new ChargerFault(Double.POSITIVE_INFINITY, 0.1, 0, 0, 0, 0);
+        ChargerPlant plant = new ChargerPlant(0, 1.0, 1.0, new double[] {100}, new double[] {50},
+                new ChargerFault[] {slow}, FaultInjection.none());
+        // WHEN 10 kW is sent and 10 s pass
+        plant.command(0, 10, 0);
+        plant.advance(0, 0, 10);
+        // THEN it reached 1 kW, not 10, and is still short of its target
+        assertThat(plant.powerKw(0)).isCloseTo(1, within(1e-12));
+        assertThat(plant.misbehaving(0, 10)).isTrue();
+    }
+
+    @Test
+    void commandShouldBeNeitherAcknowledgedNorAppliedWhenItIsLost() {
+        // GIVEN a charger that loses setpoints with a chance just below 1, drawn from a fixed seed
+        ChargerFault lossy = new ChargerFault(Double.POSITIVE_INFINITY, 1, 0.999_999, 0, 0, 0);
+        ChargerPlant plant = new ChargerPlant(0, 1e9, 1.0, new double[] {100}, new double[] {50},
+                new ChargerFault[] {lossy}, FaultInjection.mixed(7, 0));
+        // WHEN 10 kW is sent
+        boolean acked = plant.command(0, 10, 0);
+        plant.advance(0, 0, 60);
+        // THEN no acknowledgement and no power
+        assertThat(acked).isFalse();
+        assertThat(plant.powerKw(0)).isZero();
+    }
+
+    @Test
+    void constructorShouldNameTheFieldWhenAFaultIsImpossible() {
+        assertThatThrownBy(() -> new ChargerFault(Double.POSITIVE_INFINITY, 0, 0, 0, 0, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rampFactor");
+        assertThatThrownBy(() -> new ChargerFault(Double.POSITIVE_INFINITY, 1, 1, 0, 0, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ackLossProbability");
     }
 }

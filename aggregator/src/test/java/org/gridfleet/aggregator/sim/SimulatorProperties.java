@@ -19,14 +19,11 @@ import net.jqwik.api.constraints.DoubleRange;
  * whole fleet at full power, every departure target met, and no vehicle with an exhausted owner budget discharged.
  */
 class SimulatorProperties {
-    private static final Instant END = START.plus(Duration.ofHours(12));
-    private static final double SLACK_HOURS = 2;
-
     @Property(tries = 100)
     void runShouldNeverExceedASiteLimitWhenTheControlCoreDrives(
             @ForAll long seed, @ForAll @DoubleRange(min = 0.3, max = 1.5) double limitFactor) {
         // GIVEN a random scenario whose site limits may be well below the fleet's full power
-        Scenario scenario = randomScenario(new Random(seed), limitFactor);
+        Scenario scenario = Scenarios.random(new Random(seed), limitFactor);
         // WHEN simulated
         SimulationReport report = Simulator.withControlCore(Clock.systemUTC())
                 .run(scenario, SiteTargetSource.NONE, null, null);
@@ -40,7 +37,7 @@ class SimulatorProperties {
     void runShouldMeetEveryDepartureWhenEachIsFeasibleWithSlack(
             @ForAll long seed, @ForAll @DoubleRange(min = 1.0, max = 1.5) double limitFactor) {
         // GIVEN a random scenario where every vehicle could finish alone with slack and the site carries them all
-        Scenario scenario = randomScenario(new Random(seed), limitFactor);
+        Scenario scenario = Scenarios.random(new Random(seed), limitFactor);
         // WHEN simulated
         SimulationReport report = Simulator.withControlCore(Clock.systemUTC())
                 .run(scenario, SiteTargetSource.NONE, null, null);
@@ -92,44 +89,5 @@ class SimulatorProperties {
             case 1 -> new Scenario.Budget(kind, limit, limit * r.nextDouble() * 0.5);
             default -> new Scenario.Budget(kind, limit, limit * (1 + r.nextDouble()));
         };
-    }
-
-    private static Scenario randomScenario(Random r, double limitFactor) {
-        double efficiency = 0.85 + 0.15 * r.nextDouble();
-        Scenario.Chargers chargers = new Scenario.Chargers(r.nextInt(2001), 1 + 19 * r.nextDouble(), efficiency);
-        int stepSeconds = new int[] {60, 300, 900}[r.nextInt(3)];
-        List<Scenario.Site> sites = new ArrayList<>();
-        List<Scenario.Vehicle> vehicles = new ArrayList<>();
-        int siteCount = 1 + r.nextInt(2);
-        for (int k = 0; k < siteCount; k++) {
-            String siteId = "site-" + k;
-            double fleetKw = 0;
-            int n = 1 + r.nextInt(6);
-            for (int i = 0; i < n; i++) {
-                double battery = 20 + 60 * r.nextDouble();
-                double maxKw = 3 + 8 * r.nextDouble();
-                double arrivalSoc = 0.1 + 0.5 * r.nextDouble();
-                double target = arrivalSoc + (1 - arrivalSoc) * r.nextDouble();
-                double needHours = (target - arrivalSoc) * battery / efficiency / maxKw;
-                Instant arrival = START.plusSeconds(r.nextInt(4 * 3600));
-                long earliestDeparture = (long) ((needHours + SLACK_HOURS) * 3600);
-                long latest = Duration.between(arrival, END).getSeconds();
-                long dwell = Math.min(latest, earliestDeparture + (long) (r.nextDouble() * 4 * 3600));
-                vehicles.add(Scenarios.vehicle(siteId + "-v" + i, siteId, battery, maxKw, arrival,
-                        arrival.plusSeconds(Math.max(dwell, earliestDeparture)), arrivalSoc, target));
-                fleetKw += maxKw;
-            }
-            double baseKw = 10 * r.nextDouble();
-            double headroomPct = 5;
-            sites.add(Scenarios.site(siteId, (baseKw + fleetKw * limitFactor) / (1 - headroomPct / 100),
-                    headroomPct, baseKw));
-        }
-        List<Scenario.TimedPrice> prices = List.of(new Scenario.TimedPrice(START, 0.1 + 0.3 * r.nextDouble()),
-                new Scenario.TimedPrice(START.plus(Duration.ofHours(3 + r.nextInt(3))), 0.05 + 0.1 * r.nextDouble()),
-                new Scenario.TimedPrice(START.plus(Duration.ofHours(9)), 0.1 + 0.3 * r.nextDouble()));
-        Instant end = vehicles.stream().map(Scenario.Vehicle::departure).max(Instant::compareTo).orElse(END);
-        return new Scenario("random", START, end.isAfter(END) ? end : END, stepSeconds, sites,
-                new Scenario.TariffSpec(prices, List.of(new Scenario.TimedPrice(START, 0.0)), 10.0), vehicles,
-                List.of(), chargers);
     }
 }

@@ -80,6 +80,11 @@ public final class LiveFleet implements ChargerEvents {
         return online.size();
     }
 
+    /** Whether the charger is connected with an accepted boot. */
+    public boolean isOnline(String chargerId) {
+        return online.contains(chargerId);
+    }
+
     /** A copy of every session now. */
     public List<PluggedSession> sessions() {
         List<PluggedSession> out = new ArrayList<>();

@@ -7,10 +7,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.gridfleet.aggregator.config.ControlConfig;
@@ -22,6 +24,7 @@ import org.gridfleet.aggregator.fleet.FleetRegistry.SiteWithChargers;
 import org.gridfleet.aggregator.fleet.Site;
 import org.gridfleet.aggregator.fleet.V2gConsent;
 import org.gridfleet.aggregator.fleet.Vehicle;
+import org.gridfleet.v2g.charger.ChargerRecord;
 import org.gridfleet.v2g.charger.EvNeeds;
 import org.gridfleet.v2g.charger.EvseRef;
 import org.gridfleet.v2g.control.VehicleState;
@@ -31,8 +34,9 @@ import net.jqwik.api.constraints.IntRange;
 
 /**
  * The live decision over random mixes of registrations and sessions (matched or not, SoC known or not, EV needs
- * or the owner's, V2G consent or not, unsteered load at the site): every tick keeps each site under its usable
- * limit with the unsteered sessions' metered power counted, and every vehicle inside its power range.
+ * or the owner's, V2G consent or not, unsteered load at the site, chargers offline on their fallback): every tick
+ * keeps each site under its usable limit with the unsteered sessions' metered power and the offline chargers'
+ * fallback counted, and every vehicle inside its power range.
  */
 class LiveControllerProperties {
 
@@ -51,11 +55,16 @@ class LiveControllerProperties {
         List<Vehicle> vehicles = new ArrayList<>();
         List<PluggedSession> sessions = new ArrayList<>();
         Map<String, Double> unsteeredKw = new HashMap<>();
+        Set<String> offline = new HashSet<>();
         for (int i = 0; i < n; i++) {
             Site site = sites.get(r.nextInt(sites.size()));
             String id = "CP-" + i;
             chargers.get(site).add(LiveFixtures.charger(id, site.id(), 7 + r.nextInt(16), r.nextBoolean()));
             EvseRef evse = new EvseRef(id, 1);
+            if (r.nextInt(5) == 0) {
+                offline.add(id);
+                continue;
+            }
             if (r.nextInt(4) == 0) {
                 double drawKw = r.nextDouble() * 7;
                 sessions.add(new PluggedSession(evse, "tx-" + i, null, null, drawKw, null));
@@ -73,12 +82,16 @@ class LiveControllerProperties {
         List<SiteWithChargers> registered = new ArrayList<>();
         sites.forEach(s -> registered.add(new SiteWithChargers(s, chargers.get(s))));
         FleetView view = FleetView.of(registered, vehicles);
+        for (String id : offline) {
+            ChargerRecord record = view.chargers().get(id).record();
+            unsteeredKw.merge(record.siteId(), record.fallbackKwPerEvse(), Double::sum);
+        }
         LiveController controller = new LiveController(ControlConfig.DEFAULT, DispatchMetrics.NOOP,
                 new ConcurrentHashMap<>());
         // WHEN a few ticks run
         for (int tick = 0; tick < 4; tick++) {
             Instant now = NOW.plus(TICK.multipliedBy(tick));
-            LiveController.Decision d = controller.decide(view, sessions, now);
+            LiveController.Decision d = controller.decide(view, sessions, id -> !offline.contains(id), now);
             // THEN
             Map<String, Double> siteKw = new HashMap<>();
             for (VehicleState v : d.live().input().vehicles()) {
@@ -92,7 +105,7 @@ class LiveControllerProperties {
             for (Site s : sites) {
                 String id = s.id().toString();
                 double room = Math.max(0, s.usableLimitKw() - unsteeredKw.getOrDefault(id, 0.0));
-                assertThat(siteKw.getOrDefault(id, 0.0)).as("site " + id + " EVs within the room the unsteered leave")
+                assertThat(siteKw.getOrDefault(id, 0.0)).as("site " + id + " EVs within the room the unsteered and offline leave")
                         .isLessThanOrEqualTo(room + EPS);
             }
         }

@@ -7,6 +7,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.function.Predicate;
 import org.gridfleet.aggregator.config.ControlConfig;
 import org.gridfleet.aggregator.fleet.DepartureRule;
 import org.gridfleet.aggregator.fleet.Site;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 class LiveInputTest {
 
     private static final Duration STEP = Duration.ofSeconds(5);
+    private static final Predicate<String> ONLINE = chargerId -> true;
     private final Site site = LiveFixtures.site(1, 100, List.of());
     private final String siteId = site.id().toString();
 
@@ -43,7 +45,7 @@ class LiveInputTest {
         EvseRef evse = new EvseRef("CP-1", 1);
         EvNeeds needs = new EvNeeds(evse, NOW.plus(Duration.ofHours(3)), 24.0, null, null, null, null, 9.0, null);
         // WHEN
-        LiveInput in = LiveInput.build(view(List.of(v), false), List.of(session("CP-1", v, 0.3, 0.0, needs)), NOW,
+        LiveInput in = LiveInput.build(view(List.of(v), false), List.of(session("CP-1", v, 0.3, 0.0, needs)), ONLINE, NOW,
                 STEP, ControlConfig.DEFAULT);
         // THEN
         VehicleState s = in.input().vehicles().get(0);
@@ -61,7 +63,7 @@ class LiveInputTest {
                 List.of(new DepartureRule(DayOfWeek.TUESDAY, LocalTime.of(7, 30), 0.8)),
                 List.of(new Trip(NOW.plus(Duration.ofDays(2)), 0.95)));
         // WHEN
-        LiveInput in = LiveInput.build(view(List.of(v), false), List.of(session("CP-1", v, 0.5, null, null)), NOW,
+        LiveInput in = LiveInput.build(view(List.of(v), false), List.of(session("CP-1", v, 0.5, null, null)), ONLINE, NOW,
                 STEP, ControlConfig.DEFAULT);
         // THEN
         VehicleState s = in.input().vehicles().get(0);
@@ -75,7 +77,7 @@ class LiveInputTest {
         // GIVEN
         Vehicle v = LiveFixtures.vehicle(1);
         // WHEN
-        LiveInput in = LiveInput.build(view(List.of(v), false), List.of(session("CP-1", v, null, null, null)), NOW,
+        LiveInput in = LiveInput.build(view(List.of(v), false), List.of(session("CP-1", v, null, null, null)), ONLINE, NOW,
                 STEP, ControlConfig.DEFAULT);
         // THEN
         VehicleState s = in.input().vehicles().get(0);
@@ -92,9 +94,9 @@ class LiveInputTest {
         List<PluggedSession> sessions = List.of(session("CP-1", consenting, 0.6, null, null),
                 session("CP-2", refusing, 0.6, null, null));
         // WHEN on discharge-capable and on charge-only chargers
-        LiveInput capable = LiveInput.build(view(List.of(consenting, refusing), true), sessions, NOW, STEP,
+        LiveInput capable = LiveInput.build(view(List.of(consenting, refusing), true), sessions, ONLINE, NOW, STEP,
                 ControlConfig.DEFAULT);
-        LiveInput chargeOnly = LiveInput.build(view(List.of(consenting, refusing), false), sessions, NOW, STEP,
+        LiveInput chargeOnly = LiveInput.build(view(List.of(consenting, refusing), false), sessions, ONLINE, NOW, STEP,
                 ControlConfig.DEFAULT);
         // THEN only consent on a capable charger discharges, limited by vehicle and charger
         assertThat(capable.input().vehicles()).extracting(VehicleState::maxDischargeKw).containsExactlyInAnyOrder(7.0, 0.0);
@@ -112,10 +114,23 @@ class LiveInputTest {
                 LiveFixtures.charger("CP-1", site.id(), 22, false), LiveFixtures.charger("CP-2", site.id(), 22, false),
                 LiveFixtures.charger("CP-3", site.id(), 22, false))), List.of(v));
         // WHEN
-        LiveInput in = LiveInput.build(view, sessions, NOW, STEP, ControlConfig.DEFAULT);
+        LiveInput in = LiveInput.build(view, sessions, ONLINE, NOW, STEP, ControlConfig.DEFAULT);
         // THEN
         assertThat(in.input().vehicles()).hasSize(1);
         assertThat(in.input().sites().get(siteId).baseLoadKw()).isEqualTo(7.0);
         assertThat(in.input().sites().get(siteId).limitKw()).isEqualTo(100.0);
+    }
+
+    @Test
+    void buildShouldCountAnOfflineChargerAtItsFallbackWhenItHasNotReconnected() {
+        // GIVEN a 100 kW site (5 % headroom) whose 22 kW charger CP-1 is in session and 7.4 kW CP-2 is offline
+        Vehicle v = LiveFixtures.vehicle(1);
+        List<PluggedSession> sessions = List.of(session("CP-1", v, 0.5, 11.0, null));
+        // WHEN
+        LiveInput in = LiveInput.build(view(List.of(v), false), sessions, "CP-1"::equals, NOW, STEP,
+                ControlConfig.DEFAULT);
+        // THEN CP-2 draws at most its fallback: the smaller of its rating and half the usable 95 kW
+        assertThat(in.input().vehicles()).hasSize(1);
+        assertThat(in.input().sites().get(siteId).baseLoadKw()).isEqualTo(7.4);
     }
 }

@@ -46,4 +46,12 @@ public record ChargerRecord(
       throw new IllegalArgumentException("chargersAtSite must be >= 1, was " + chargersAtSite);
     }
   }
+
+  /**
+   * The offline fallback per EVSE, kW: the site limit shared evenly over every EVSE of every charger at the
+   * site, never above the EVSE rating, so all fallbacks at a site add up to at most the site limit.
+   */
+  public double fallbackKwPerEvse() {
+    return Math.min(siteLimitKw / ((double) chargersAtSite * evseCount), maxPowerKw);
+  }
 }

@@ -1,6 +1,8 @@
 package org.gridfleet.loadtest.wire;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -28,8 +30,10 @@ public final class FleetProvisioner {
 
   private final HttpClient http;
   private final URI apiUrl;
+  private final Context context;
 
   public FleetProvisioner(Vertx vertx, URI apiUrl) {
+    this.context = vertx.getOrCreateContext();
     this.http = vertx.createHttpClient();
     this.apiUrl = apiUrl;
   }
@@ -57,7 +61,8 @@ public final class FleetProvisioner {
         done.add(one);
       }
     }
-    return (int) done.stream().filter(f -> f.handle((ok, e) -> e == null && ok).join()).count();
+    return (int) done.stream()
+        .filter(f -> f.orTimeout(30, TimeUnit.SECONDS).handle((ok, e) -> e == null && ok).join()).count();
   }
 
   private Future<Boolean> register(String token, String site, String fleetId, SimulatedCharger c, String password,
@@ -97,9 +102,14 @@ public final class FleetProvisioner {
     RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost(apiUrl.getHost())
         .setPort(apiUrl.getPort()).setURI(apiUrl.getPath().replaceAll("/$", "") + path)
         .putHeader("Authorization", "Bearer " + token).putHeader("content-type", "application/json");
-    return http.request(options)
+    // Every request starts on one context: requests started from a plain thread each get a fresh context, and
+    // about one provisioning run in forty then left a pooled request unanswered for good (Vert.x 5.0.7).
+    Promise<JsonObject> answered = Promise.promise();
+    context.runOnContext(v -> http.request(options)
         .compose(req -> req.send(body.toBuffer()))
-        .compose(resp -> resp.body().compose(b -> answer(path, resp, b)));
+        .compose(resp -> resp.body().compose(b -> answer(path, resp, b)))
+        .onComplete(answered));
+    return answered.future();
   }
 
   private static Future<JsonObject> answer(String path, HttpClientResponse resp, Buffer body) {

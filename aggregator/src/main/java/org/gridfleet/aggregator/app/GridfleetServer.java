@@ -18,9 +18,12 @@ import java.util.concurrent.TimeUnit;
 import org.gridfleet.aggregator.config.GridfleetConfig;
 import org.gridfleet.aggregator.fleet.JdbcFleetRegistry;
 import org.gridfleet.aggregator.fleet.PasswordHasher;
+import org.gridfleet.aggregator.health.HealthJob;
+import org.gridfleet.aggregator.health.VehicleWear;
 import org.gridfleet.aggregator.http.Application;
 import org.gridfleet.aggregator.http.CoreApi;
 import org.gridfleet.aggregator.http.RouteModule;
+import org.gridfleet.aggregator.live.BatteryHealthFeed;
 import org.gridfleet.aggregator.live.LiveAggregator;
 import org.gridfleet.aggregator.metrics.TelemetryMetrics;
 import org.gridfleet.aggregator.storage.Database;
@@ -37,6 +40,8 @@ import org.slf4j.LoggerFactory;
 public final class GridfleetServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GridfleetServer.class);
+    /** Capacity estimates move over days; a pass every five minutes keeps budgets current within a tick or two. */
+    private static final Duration HEALTH_EVERY = Duration.ofMinutes(5);
 
     private final Database database;
     private final Vertx vertx;
@@ -44,15 +49,17 @@ public final class GridfleetServer implements AutoCloseable {
     private final JdbcFleetRegistry registry;
     private final Application application;
     private final LiveAggregator live;
+    private final long healthTimer;
 
     private GridfleetServer(Database database, Vertx vertx, TelemetryWriter telemetry, JdbcFleetRegistry registry,
-                            Application application, LiveAggregator live) {
+                            Application application, LiveAggregator live, long healthTimer) {
         this.database = database;
         this.vertx = vertx;
         this.telemetry = telemetry;
         this.registry = registry;
         this.application = application;
         this.live = live;
+        this.healthTimer = healthTimer;
     }
 
     /**
@@ -86,9 +93,12 @@ public final class GridfleetServer implements AutoCloseable {
             Application application = app.start().await(30, TimeUnit.SECONDS);
             LOG.info("gridfleet listening on {}:{}", config.http().host(), application.port());
             JdbcFleetRegistry registry = new JdbcFleetRegistry(database.dataSource());
+            VehicleWear wear = new VehicleWear();
             LiveAggregator live = LiveAggregator.start(vertx, clock, config.ocpp(), config.control(), registry,
-                    registry, telemetry, meters).await(30, TimeUnit.SECONDS);
-            return new GridfleetServer(database, vertx, telemetry, registry, application, live);
+                    registry, telemetry, meters, new BatteryHealthFeed(database.dataSource(), wear))
+                    .await(30, TimeUnit.SECONDS);
+            long healthTimer = new HealthJob(database.dataSource(), clock, wear).start(vertx, HEALTH_EVERY);
+            return new GridfleetServer(database, vertx, telemetry, registry, application, live, healthTimer);
         } catch (Exception e) {
             vertx.close().await(10, TimeUnit.SECONDS);
             telemetry.close();
@@ -143,6 +153,7 @@ public final class GridfleetServer implements AutoCloseable {
     @Override
     public void close() {
         LOG.info("gridfleet shutting down");
+        vertx.cancelTimer(healthTimer);
         awaitQuietly(live.stop(), "OCPP gateway and control loop");
         awaitQuietly(application.stop(), "HTTP server");
         // Vert.x may complete its close future on an event loop that has just terminated, so the wait is bounded.

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.gridfleet.aggregator.config.ControlConfig;
 import org.gridfleet.aggregator.dispatch.DispatchMetrics;
+import org.gridfleet.aggregator.health.VehicleWear;
 import org.gridfleet.v2g.charger.ChargerControl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,14 +38,15 @@ public final class ControlLoop {
     private long timerId = -1;
 
     public ControlLoop(Vertx vertx, Clock clock, ControlConfig config, ChargerCache directory, LiveFleet fleet,
-                       ChargerControl chargers, DispatchMetrics dispatchMetrics, ControlMetrics metrics) {
+                       ChargerControl chargers, DispatchMetrics dispatchMetrics, ControlMetrics metrics,
+                       VehicleWear wear) {
         this.vertx = vertx;
         this.clock = clock;
         this.config = config;
         this.directory = directory;
         this.fleet = fleet;
         this.metrics = metrics;
-        this.controller = new LiveController(config, dispatchMetrics, fleet.meteredKw());
+        this.controller = new LiveController(config, dispatchMetrics, fleet.meteredKw(), wear);
         this.sender = new SetpointSender(chargers);
     }
 

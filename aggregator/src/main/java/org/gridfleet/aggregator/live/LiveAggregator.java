@@ -12,6 +12,7 @@ import org.gridfleet.aggregator.config.OcppConfig;
 import org.gridfleet.aggregator.dispatch.MicrometerDispatchMetrics;
 import org.gridfleet.aggregator.fleet.ChargerCredentials;
 import org.gridfleet.aggregator.fleet.FleetRegistry;
+import org.gridfleet.aggregator.health.VehicleSessionLog;
 import org.gridfleet.aggregator.storage.TelemetryWriter;
 import org.gridfleet.v2g.ocpp.ConnectionRegistry;
 import org.gridfleet.v2g.ocpp.GatewayServices;
@@ -48,10 +49,13 @@ public final class LiveAggregator {
     /**
      * @param registry    the fleet registry (blocking; used on worker threads only)
      * @param credentials the chargers' stored passwords (blocking; used on worker threads only)
+     * @param health      where plugged-in sessions are logged for the battery-health job, and the wear terms
+     *                    that job derives for the control loop
      */
     public static Future<LiveAggregator> start(Vertx vertx, Clock clock, OcppConfig ocpp, ControlConfig control,
                                                FleetRegistry registry, ChargerCredentials credentials,
-                                               TelemetryWriter telemetry, MeterRegistry meters) {
+                                               TelemetryWriter telemetry, MeterRegistry meters,
+                                               BatteryHealthFeed health) {
         Executor blocking = task -> vertx.executeBlocking(() -> {
             task.run();
             return null;
@@ -59,7 +63,8 @@ public final class LiveAggregator {
         ChargerCache cache = new ChargerCache(registry,
                 new PreverifiedPasswords(credentials, blocking, new SecureRandom()));
         LiveFleet fleet = new LiveFleet();
-        GatewayServices services = new GatewayServices(cache, cache, fleet,
+        GatewayServices services = new GatewayServices(cache, cache,
+                new VehicleSessionLog(vertx, health.sessions(), fleet),
                 new GatewayTelemetry(telemetry, OcppMetrics.micrometer(meters, fleet::online)), clock);
         ConnectionRegistry connections = new ConnectionRegistry();
         OcppServerVerticle gateway = new OcppServerVerticle(
@@ -69,7 +74,7 @@ public final class LiveAggregator {
                 .compose(view -> vertx.deployVerticle(gateway))
                 .map(id -> {
                     ControlLoop loop = new ControlLoop(vertx, clock, control, cache, fleet, connections,
-                            new MicrometerDispatchMetrics(meters), ControlMetrics.micrometer(meters));
+                            new MicrometerDispatchMetrics(meters), ControlMetrics.micrometer(meters), health.wear());
                     loop.start();
                     long timer = vertx.setPeriodic(ocpp.directoryRefreshMs(), refresher(vertx, cache));
                     LOG.info("OCPP gateway listening on {}:{}", ocpp.host(), gateway.actualPort());

@@ -9,6 +9,7 @@ import org.gridfleet.aggregator.dispatch.DispatchConfig;
 import org.gridfleet.aggregator.dispatch.DispatchMetrics;
 import org.gridfleet.aggregator.dispatch.GridServiceController;
 import org.gridfleet.aggregator.dispatch.SocBalancing;
+import org.gridfleet.aggregator.health.VehicleWear;
 import org.gridfleet.market.dr.DemandResponseLimits;
 import org.gridfleet.v2g.control.ScheduledControllerConfig;
 
@@ -32,17 +33,21 @@ public final class LiveController {
     private final ControlConfig config;
     private final ReshapingController schedule = new ReshapingController(ScheduledControllerConfig.ofDefaults());
     private final GridServiceController controller;
+    private final VehicleWear wear;
 
     /** @param meteredKw latest metered power per vehicle id, read in place by the dispatcher */
-    public LiveController(ControlConfig config, DispatchMetrics metrics, Map<String, Double> meteredKw) {
+    /** @param wear each vehicle's wear price and degradation-budget room, refreshed by the health job */
+    public LiveController(ControlConfig config, DispatchMetrics metrics, Map<String, Double> meteredKw,
+                          VehicleWear wear) {
         this.config = config;
+        this.wear = wear;
         this.controller = new GridServiceController(schedule, List.of(), new DemandResponseLimits(List.of()),
                 DispatchConfig.ofDefaults(), SocBalancing.ofDefaults(), metrics, meteredKw);
     }
 
     /** @param online whether a charger (OCPP identity) is connected; an offline one draws its fallback */
     public Decision decide(FleetView view, List<PluggedSession> sessions, Predicate<String> online, Instant now) {
-        LiveInput live = LiveInput.build(view, sessions, online, now, config.tick(), config);
+        LiveInput live = LiveInput.build(view, sessions, online, wear, now, config.tick(), config);
         schedule.shape(ControllerShape.of(view, live.evseOfVehicle()));
         return new Decision(live, controller.control(live.input()));
     }

@@ -2,6 +2,8 @@ package org.gridfleet.aggregator.live;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -13,6 +15,7 @@ import org.gridfleet.aggregator.fleet.Charger;
 import org.gridfleet.aggregator.fleet.Chemistry;
 import org.gridfleet.aggregator.fleet.Site;
 import org.gridfleet.aggregator.fleet.Vehicle;
+import org.gridfleet.aggregator.health.VehicleWear;
 import org.gridfleet.aggregator.live.FleetView.RegisteredCharger;
 import org.gridfleet.aggregator.sim.WearPrices;
 import org.gridfleet.v2g.charger.EvseRef;
@@ -58,9 +61,12 @@ public record LiveInput(ControlInput input, Map<String, EvseRef> evseOfVehicle) 
         evseOfVehicle = Map.copyOf(evseOfVehicle);
     }
 
-    /** @param online whether a charger (OCPP identity) is connected with an accepted boot */
+    /**
+     * @param online whether a charger (OCPP identity) is connected with an accepted boot
+     * @param wear   each vehicle's wear price from its measured health and what its degradation budget leaves
+     */
     public static LiveInput build(FleetView view, List<PluggedSession> sessions, Predicate<String> online,
-                                  Instant now, Duration step, ControlConfig config) {
+                                  VehicleWear wear, Instant now, Duration step, ControlConfig config) {
         List<VehicleState> vehicles = new ArrayList<>();
         Map<String, EvseRef> evseOf = new HashMap<>();
         Map<String, Double> baseLoadKw = new HashMap<>();
@@ -82,7 +88,7 @@ public record LiveInput(ControlInput input, Map<String, EvseRef> evseOfVehicle) 
                 }
                 continue;
             }
-            vehicles.add(state(vehicle, charger, s, now, config));
+            vehicles.add(state(vehicle, charger, s, wear, now, step, config));
             evseOf.put(s.vehicleId(), s.evse());
         }
         Map<String, SiteState> sites = new HashMap<>();
@@ -99,10 +105,11 @@ public record LiveInput(ControlInput input, Map<String, EvseRef> evseOfVehicle) 
     /**
      * The vehicle's state: SoC as reported (the reserve until a first reading, so an unknown battery is charged,
      * never discharged), power limited by vehicle, charger and EV request, discharge only with the owner's V2G
-     * consent on a discharge-capable charger and never during "charge now".
+     * consent on a discharge-capable charger, never during "charge now" and never past the owner's degradation
+     * budget for the day; wear priced from the battery's measured health once the health job has seen it.
      */
-    static VehicleState state(Vehicle v, RegisteredCharger charger, PluggedSession s, Instant now,
-                              ControlConfig config) {
+    static VehicleState state(Vehicle v, RegisteredCharger charger, PluggedSession s, VehicleWear wear, Instant now,
+                              Duration step, ControlConfig config) {
         Charger c = charger.charger();
         double soc = s.soc() != null ? s.soc() : v.reserveSoc();
         DepartureNeed need = DepartureNeed.of(v, s.needs(), soc, now, config.defaultDwell());
@@ -118,8 +125,10 @@ public record LiveInput(ControlInput input, Map<String, EvseRef> evseOfVehicle) 
         if (!v.v2g().allowsDischarge() || !c.canDischarge() || urgent) {
             maxDischarge = 0;
         }
+        maxDischarge = wear.maxDischargeKw(v.id(), maxDischarge, LocalDate.ofInstant(now, ZoneOffset.UTC),
+                step.toMillis() / 3_600_000.0, CHARGER_EFFICIENCY);
         return new VehicleState(v.id().toString(), charger.record().siteId(), v.batteryCapacityKwh(), soc,
                 v.reserveSoc(), need.targetSoc(), need.departure(), maxCharge, maxDischarge, CHARGER_EFFICIENCY,
-                WEAR_PER_KWH.get(v.chemistry()), urgent);
+                wear.pricePerKwh(v.id(), WEAR_PER_KWH.get(v.chemistry())), urgent);
     }
 }

@@ -127,6 +127,8 @@ class LiveAggregatorIT {
         assertThat(rows("setpoints", "power_kw > 0")).isGreaterThanOrEqualTo(CHARGERS);
         assertThat(rows("meter_values", "power_kw > 0")).isGreaterThanOrEqualTo(CHARGERS);
         assertThat(rows("soc_readings", "soc >= 0.30")).isGreaterThanOrEqualTo(2L * CHARGERS);
+        // AND each matched vehicle's plugged-in session is logged for the battery-health job
+        await(() -> rows("vehicle_charging_sessions", "ended_at IS NULL") >= CHARGERS);
 
         // AND the gateway and loop report under gridfleet_* names
         String metrics = http.get("/metrics").send().await().bodyAsString();

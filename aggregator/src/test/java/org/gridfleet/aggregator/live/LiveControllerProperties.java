@@ -24,6 +24,7 @@ import org.gridfleet.aggregator.fleet.FleetRegistry.SiteWithChargers;
 import org.gridfleet.aggregator.fleet.Site;
 import org.gridfleet.aggregator.fleet.V2gConsent;
 import org.gridfleet.aggregator.fleet.Vehicle;
+import org.gridfleet.aggregator.health.VehicleWear;
 import org.gridfleet.v2g.charger.ChargerRecord;
 import org.gridfleet.v2g.charger.EvNeeds;
 import org.gridfleet.v2g.charger.EvseRef;
@@ -87,7 +88,7 @@ class LiveControllerProperties {
             unsteeredKw.merge(record.siteId(), record.fallbackKwPerEvse(), Double::sum);
         }
         LiveController controller = new LiveController(ControlConfig.DEFAULT, DispatchMetrics.NOOP,
-                new ConcurrentHashMap<>());
+                new ConcurrentHashMap<>(), new VehicleWear());
         // WHEN a few ticks run
         for (int tick = 0; tick < 4; tick++) {
             Instant now = NOW.plus(TICK.multipliedBy(tick));

@@ -17,6 +17,7 @@ import org.gridfleet.aggregator.fleet.FleetRegistry.SiteWithChargers;
 import org.gridfleet.aggregator.fleet.Site;
 import org.gridfleet.aggregator.fleet.V2gConsent;
 import org.gridfleet.aggregator.fleet.Vehicle;
+import org.gridfleet.aggregator.health.VehicleWear;
 import org.gridfleet.v2g.charger.EvseRef;
 
 /**
@@ -50,7 +51,7 @@ public final class LiveTickBench {
         }
         FleetView view = FleetView.of(sites, vehicles);
         LiveController controller = new LiveController(ControlConfig.DEFAULT, DispatchMetrics.NOOP,
-                new ConcurrentHashMap<>());
+                new ConcurrentHashMap<>(), new VehicleWear());
         long t0 = System.nanoTime();
         controller.decide(view, sessions, chargerId -> true, NOW);
         long firstNs = System.nanoTime() - t0;

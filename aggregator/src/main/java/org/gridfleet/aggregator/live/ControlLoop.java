@@ -75,7 +75,7 @@ public final class ControlLoop {
     /** One tick: state in, changed setpoints out. Worker thread only. */
     void tick() {
         long started = System.nanoTime();
-        LiveController.Decision d = controller.decide(directory.view(), fleet.sessions(), fleet::isOnline, clock.instant());
+        LiveController.Decision d = controller.decide(directory.view(), fleet.sessions(), fleet, clock.instant());
         sender.send(d.setpointsKw(), d.live().evseOfVehicle());
         metrics.ticked(System.nanoTime() - started, d.live().evseOfVehicle().size());
     }

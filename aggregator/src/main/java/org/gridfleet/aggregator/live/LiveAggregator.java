@@ -62,7 +62,8 @@ public final class LiveAggregator {
         }, false);
         ChargerCache cache = new ChargerCache(registry,
                 new PreverifiedPasswords(credentials, blocking, new SecureRandom()));
-        LiveFleet fleet = new LiveFleet();
+        LiveFleet fleet = new LiveFleet(clock,
+                OcppServerConfig.defaults(ocpp.host(), ocpp.port()).maxOfflineDuration());
         GatewayServices services = new GatewayServices(cache, cache,
                 new VehicleSessionLog(vertx, health.sessions(), fleet),
                 new GatewayTelemetry(telemetry, OcppMetrics.micrometer(meters, fleet::online)), clock);

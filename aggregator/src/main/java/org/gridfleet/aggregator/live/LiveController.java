@@ -3,7 +3,6 @@ package org.gridfleet.aggregator.live;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.gridfleet.aggregator.config.ControlConfig;
 import org.gridfleet.aggregator.dispatch.DispatchConfig;
 import org.gridfleet.aggregator.dispatch.DispatchMetrics;
@@ -45,9 +44,9 @@ public final class LiveController {
                 DispatchConfig.ofDefaults(), SocBalancing.ofDefaults(), metrics, meteredKw);
     }
 
-    /** @param online whether a charger (OCPP identity) is connected; an offline one draws its fallback */
-    public Decision decide(FleetView view, List<PluggedSession> sessions, Predicate<String> online, Instant now) {
-        LiveInput live = LiveInput.build(view, sessions, online, wear, now, config.tick(), config);
+    /** @param offline what each registered charger Gridfleet cannot steer now may draw (site base load) */
+    public Decision decide(FleetView view, List<PluggedSession> sessions, OfflineLoad offline, Instant now) {
+        LiveInput live = LiveInput.build(view, sessions, offline, wear, now, config.tick(), config);
         schedule.shape(ControllerShape.of(view, live.evseOfVehicle()));
         return new Decision(live, controller.control(live.input()));
     }

@@ -1,11 +1,14 @@
 package org.gridfleet.aggregator.live;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.gridfleet.v2g.charger.ChargerEvents;
+import org.gridfleet.v2g.charger.ChargerRecord;
 import org.gridfleet.v2g.charger.EvNeeds;
 import org.gridfleet.v2g.charger.MeterSample;
 import org.gridfleet.v2g.charger.SessionEvent;
@@ -14,22 +17,48 @@ import org.gridfleet.v2g.charger.SessionEvent;
  * The live fleet as the chargers report it: chargers online and one {@link PluggedSession} per busy EVSE.
  * Written by the gateway's event loops (each call is a few map operations, never blocking), read by the
  * control tick on its worker thread, hence concurrent maps holding immutable session values.
+ *
+ * <p>As {@link OfflineLoad}: a charger offline for less than {@code lastProfileHeld} (since it disconnected,
+ * or since this process started for one not seen yet, e.g. after a restart) may still follow its last
+ * TxProfile and counts at its rated power; after that it runs on its TxDefaultProfile fallback
+ * ({@link ChargerRecord#fallbackKwPerEvse()} per EVSE). A charger that reconnected counts the same until it
+ * reports a session or {@link #SESSION_REPORT_GRACE} passes: after a restart the gateway knows no session, and
+ * a station in a transaction keeps drawing on its offline profile until its first TransactionEvent says so.
  */
-public final class LiveFleet implements ChargerEvents {
+public final class LiveFleet implements ChargerEvents, OfflineLoad {
 
-    private final Set<String> online = ConcurrentHashMap.newKeySet();
+    /** A reconnected station reports its running transaction within seconds; a minute covers slow ones. */
+    static final Duration SESSION_REPORT_GRACE = Duration.ofSeconds(60);
+
+    private final Clock clock;
+    private final Instant started;
+    private final Duration lastProfileHeld;
+    private final Map<String, Instant> offlineSince = new ConcurrentHashMap<>();
+    /** Chargers connected with an accepted boot, and since when. */
+    private final Map<String, Instant> onlineSince = new ConcurrentHashMap<>();
     /** Sessions by charger, then EVSE id: a charger going offline drops its sessions in one step. */
     private final Map<String, Map<Integer, PluggedSession>> sessions = new ConcurrentHashMap<>();
     /** Latest metered power per steered vehicle id, kW: the dispatcher reads it in place. */
     private final Map<String, Double> meteredKw = new ConcurrentHashMap<>();
 
+    /**
+     * @param lastProfileHeld how long a disconnected charger may keep its last TxProfile (the gateway's
+     *                        {@code maxOfflineDuration})
+     */
+    public LiveFleet(Clock clock, Duration lastProfileHeld) {
+        this.clock = clock;
+        this.started = clock.instant();
+        this.lastProfileHeld = lastProfileHeld;
+    }
+
     @Override
     public void onConnection(String chargerId, boolean isOnline) {
         if (isOnline) {
-            online.add(chargerId);
+            onlineSince.put(chargerId, clock.instant());
             return;
         }
-        online.remove(chargerId);
+        onlineSince.remove(chargerId);
+        offlineSince.put(chargerId, clock.instant());
         // A charger that lost Gridfleet follows its fallback profile; its sessions come back on reconnect.
         Map<Integer, PluggedSession> gone = sessions.remove(chargerId);
         if (gone != null) {
@@ -77,12 +106,27 @@ public final class LiveFleet implements ChargerEvents {
 
     /** Chargers connected with an accepted boot. */
     public int online() {
-        return online.size();
+        return onlineSince.size();
     }
 
-    /** Whether the charger is connected with an accepted boot. */
-    public boolean isOnline(String chargerId) {
-        return online.contains(chargerId);
+    @Override
+    public double offlineKw(ChargerRecord charger, Instant now) {
+        if (isSteered(charger.chargerId(), now)) {
+            return 0;
+        }
+        Instant since = offlineSince.getOrDefault(charger.chargerId(), started);
+        double perEvseKw = now.isBefore(since.plus(lastProfileHeld)) ? charger.maxPowerKw()
+                : charger.fallbackKwPerEvse();
+        return perEvseKw * charger.evseCount();
+    }
+
+    private boolean isSteered(String chargerId, Instant now) {
+        Instant connected = onlineSince.get(chargerId);
+        if (connected == null) {
+            return false;
+        }
+        Map<Integer, PluggedSession> atCharger = sessions.get(chargerId);
+        return (atCharger != null && !atCharger.isEmpty()) || !now.isBefore(connected.plus(SESSION_REPORT_GRACE));
     }
 
     /** A copy of every session now. */

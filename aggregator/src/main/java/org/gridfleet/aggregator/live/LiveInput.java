@@ -9,7 +9,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.gridfleet.aggregator.config.ControlConfig;
 import org.gridfleet.aggregator.fleet.Charger;
 import org.gridfleet.aggregator.fleet.Chemistry;
@@ -32,9 +31,8 @@ import org.gridfleet.v2g.control.VehicleState;
  * <p>A session is steered when it is matched to a registered vehicle at a registered charger. Every other
  * session (unmatched, or a second session of the same vehicle) is not, and its metered power counts as the
  * site's base load, so the steered vehicles still keep the site under its limit. So does every registered
- * charger that is offline, at its offline fallback ({@link org.gridfleet.v2g.charger.ChargerRecord#fallbackKwPerEvse()}
- * per EVSE): after a restart of Gridfleet the chargers not yet reconnected still draw their fallback while the
- * reconnected ones are steered again.
+ * charger that is offline, at what its profiles still let it draw ({@link OfflineLoad}): after a restart of
+ * Gridfleet the chargers not yet reconnected still draw while the reconnected ones are steered again.
  *
  * @param input          what the controller sees
  * @param evseOfVehicle  the EVSE of each steered vehicle id
@@ -62,18 +60,18 @@ public record LiveInput(ControlInput input, Map<String, EvseRef> evseOfVehicle) 
     }
 
     /**
-     * @param online whether a charger (OCPP identity) is connected with an accepted boot
+     * @param offline what each registered charger Gridfleet cannot steer now may draw
      * @param wear   each vehicle's wear price from its measured health and what its degradation budget leaves
      */
-    public static LiveInput build(FleetView view, List<PluggedSession> sessions, Predicate<String> online,
+    public static LiveInput build(FleetView view, List<PluggedSession> sessions, OfflineLoad offline,
                                   VehicleWear wear, Instant now, Duration step, ControlConfig config) {
         List<VehicleState> vehicles = new ArrayList<>();
         Map<String, EvseRef> evseOf = new HashMap<>();
         Map<String, Double> baseLoadKw = new HashMap<>();
         for (RegisteredCharger charger : view.chargers().values()) {
-            if (!online.test(charger.record().chargerId())) {
-                baseLoadKw.merge(charger.record().siteId(),
-                        charger.record().fallbackKwPerEvse() * charger.record().evseCount(), Double::sum);
+            double offlineKw = offline.offlineKw(charger.record(), now);
+            if (offlineKw > 0) {
+                baseLoadKw.merge(charger.record().siteId(), offlineKw, Double::sum);
             }
         }
         for (PluggedSession s : sessions) {

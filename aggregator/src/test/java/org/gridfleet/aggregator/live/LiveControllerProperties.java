@@ -85,14 +85,15 @@ class LiveControllerProperties {
         FleetView view = FleetView.of(registered, vehicles);
         for (String id : offline) {
             ChargerRecord record = view.chargers().get(id).record();
-            unsteeredKw.merge(record.siteId(), record.fallbackKwPerEvse(), Double::sum);
+            unsteeredKw.merge(record.siteId(), record.maxPowerKw(), Double::sum);
         }
         LiveController controller = new LiveController(ControlConfig.DEFAULT, DispatchMetrics.NOOP,
                 new ConcurrentHashMap<>(), new VehicleWear());
         // WHEN a few ticks run
         for (int tick = 0; tick < 4; tick++) {
             Instant now = NOW.plus(TICK.multipliedBy(tick));
-            LiveController.Decision d = controller.decide(view, sessions, id -> !offline.contains(id), now);
+            LiveController.Decision d = controller.decide(view, sessions,
+                    (charger, at) -> offline.contains(charger.chargerId()) ? charger.maxPowerKw() : 0, now);
             // THEN
             Map<String, Double> siteKw = new HashMap<>();
             for (VehicleState v : d.live().input().vehicles()) {

@@ -2,7 +2,10 @@ package org.gridfleet.aggregator.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
+import org.gridfleet.aggregator.dispatch.SettableClock;
+import org.gridfleet.v2g.charger.ChargerRecord;
 import org.gridfleet.v2g.charger.EvNeeds;
 import org.gridfleet.v2g.charger.EvseRef;
 import org.gridfleet.v2g.charger.MeterSample;
@@ -13,7 +16,9 @@ class LiveFleetTest {
 
     private static final Instant T = LiveFixtures.NOW;
     private static final EvseRef CP1 = new EvseRef("CP-1", 1);
-    private final LiveFleet fleet = new LiveFleet();
+    private static final Duration HELD = Duration.ofSeconds(60);
+    private final SettableClock clock = new SettableClock(T);
+    private final LiveFleet fleet = new LiveFleet(clock, HELD);
 
     private static SessionEvent session(SessionEvent.Kind kind, String tx, String vehicle) {
         return new SessionEvent(CP1, tx, kind, T, "RFID", vehicle);
@@ -72,5 +77,28 @@ class LiveFleetTest {
         // THEN
         assertThat(fleet.sessions()).isEmpty();
         assertThat(fleet.meteredKw()).isEmpty();
+    }
+
+    @Test
+    void offlineKwShouldBeRatedPowerWhileTheLastProfileMayHoldThenTheFallbackUntilASessionIsReportedWhenTheChargerIsOffline() {
+        // GIVEN a 22 kW charger, one of four on a 40 kW site: fallback 10 kW
+        ChargerRecord cp1 = new ChargerRecord("CP-1", "site", ChargerRecord.Admission.ACCEPTED, true, 22, 1, 40, 4);
+        // THEN never seen since start (a restart): its last profile may still hold, then its fallback
+        assertThat(fleet.offlineKw(cp1, T.plusSeconds(59))).isEqualTo(22.0);
+        assertThat(fleet.offlineKw(cp1, T.plusSeconds(60))).isEqualTo(10.0);
+        // WHEN it connects THEN it is steered, no offline draw
+        fleet.onConnection("CP-1", true);
+        assertThat(fleet.offlineKw(cp1, T.plusSeconds(100))).isZero();
+        // WHEN it disconnects later THEN the hold starts again from the disconnect
+        clock.set(T.plusSeconds(200));
+        fleet.onConnection("CP-1", false);
+        assertThat(fleet.offlineKw(cp1, T.plusSeconds(259))).isEqualTo(22.0);
+        assertThat(fleet.offlineKw(cp1, T.plusSeconds(260))).isEqualTo(10.0);
+        // WHEN it reconnects THEN it may still be in a transaction on its fallback until it reports a session
+        clock.set(T.plusSeconds(300));
+        fleet.onConnection("CP-1", true);
+        assertThat(fleet.offlineKw(cp1, T.plusSeconds(310))).isEqualTo(10.0);
+        fleet.onSession(session(SessionEvent.Kind.STARTED, "tx-9", "v1"));
+        assertThat(fleet.offlineKw(cp1, T.plusSeconds(311))).isZero();
     }
 }

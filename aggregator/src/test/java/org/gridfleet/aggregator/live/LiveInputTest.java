@@ -7,7 +7,6 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
-import java.util.function.Predicate;
 import org.gridfleet.aggregator.config.ControlConfig;
 import org.gridfleet.aggregator.fleet.DepartureRule;
 import org.gridfleet.aggregator.fleet.Site;
@@ -23,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class LiveInputTest {
 
     private static final Duration STEP = Duration.ofSeconds(5);
-    private static final Predicate<String> ONLINE = chargerId -> true;
+    private static final OfflineLoad ONLINE = (charger, now) -> 0;
     /** No health pass yet: chemistry wear prices and power limits only. */
     private static final VehicleWear NO_HEALTH_DATA = new VehicleWear();
     private final Site site = LiveFixtures.site(1, 100, List.of());
@@ -125,15 +124,16 @@ class LiveInputTest {
     }
 
     @Test
-    void buildShouldCountAnOfflineChargerAtItsFallbackWhenItHasNotReconnected() {
-        // GIVEN a 100 kW site (5 % headroom) whose 22 kW charger CP-1 is in session and 7.4 kW CP-2 is offline
+    void buildShouldCountAnOfflineChargersDrawAsSiteBaseLoadWhenItCannotBeSteered() {
+        // GIVEN CP-1 in session and CP-2 offline, still allowed 5 kW by its profiles
         Vehicle v = LiveFixtures.vehicle(1);
         List<PluggedSession> sessions = List.of(session("CP-1", v, 0.5, 11.0, null));
+        OfflineLoad cp2Offline = (charger, now) -> charger.chargerId().equals("CP-2") ? 5.0 : 0;
         // WHEN
         LiveInput in = LiveInput.build(view(List.of(v), false), sessions,
-                "CP-1"::equals, NO_HEALTH_DATA, NOW, STEP, ControlConfig.DEFAULT);
-        // THEN CP-2 draws at most its fallback: the smaller of its rating and half the usable 95 kW
+                cp2Offline, NO_HEALTH_DATA, NOW, STEP, ControlConfig.DEFAULT);
+        // THEN
         assertThat(in.input().vehicles()).hasSize(1);
-        assertThat(in.input().sites().get(siteId).baseLoadKw()).isEqualTo(7.4);
+        assertThat(in.input().sites().get(siteId).baseLoadKw()).isEqualTo(5.0);
     }
 }

@@ -53,12 +53,12 @@ public final class LiveTickBench {
         LiveController controller = new LiveController(ControlConfig.DEFAULT, DispatchMetrics.NOOP,
                 new ConcurrentHashMap<>(), new VehicleWear());
         long t0 = System.nanoTime();
-        controller.decide(view, sessions, chargerId -> true, NOW);
+        controller.decide(view, sessions, (charger, now) -> 0, NOW);
         long firstNs = System.nanoTime() - t0;
         long[] steady = new long[ticks];
         for (int k = 0; k < ticks; k++) {
             long t = System.nanoTime();
-            controller.decide(view, sessions, chargerId -> true, NOW.plus(Duration.ofSeconds(5L * (k + 1))));
+            controller.decide(view, sessions, (charger, now) -> 0, NOW.plus(Duration.ofSeconds(5L * (k + 1))));
             steady[k] = System.nanoTime() - t;
         }
         Arrays.sort(steady);

@@ -21,9 +21,10 @@ import org.gridfleet.v2g.charger.SessionEvent;
  * <p>As {@link OfflineLoad}: a charger offline for less than {@code lastProfileHeld} (since it disconnected,
  * or since this process started for one not seen yet, e.g. after a restart) may still follow its last
  * TxProfile and counts at its rated power; after that it runs on its TxDefaultProfile fallback
- * ({@link ChargerRecord#fallbackKwPerEvse()} per EVSE). A charger that reconnected counts the same until it
- * reports a session or {@link #SESSION_REPORT_GRACE} passes: after a restart the gateway knows no session, and
- * a station in a transaction keeps drawing on its offline profile until its first TransactionEvent says so.
+ * ({@link ChargerRecord#fallbackKwPerEvse()} per EVSE). A charger that reconnected counts at its rated power
+ * until it reports a session or {@link #SESSION_REPORT_GRACE} passes: after a restart the gateway knows no
+ * session, while a station in a transaction may be charging on the TxProfile it held before the outage (valid
+ * again once online) until its first TransactionEvent says so.
  */
 public final class LiveFleet implements ChargerEvents, OfflineLoad {
 
@@ -111,22 +112,18 @@ public final class LiveFleet implements ChargerEvents, OfflineLoad {
 
     @Override
     public double offlineKw(ChargerRecord charger, Instant now) {
-        if (isSteered(charger.chargerId(), now)) {
-            return 0;
+        double ratedKw = charger.maxPowerKw() * charger.evseCount();
+        Instant connected = onlineSince.get(charger.chargerId());
+        if (connected != null) {
+            Map<Integer, PluggedSession> atCharger = sessions.get(charger.chargerId());
+            boolean reported = atCharger != null && !atCharger.isEmpty();
+            // Reconnected with no session reported yet: an OCPP 2.1 TxProfile held over the outage is valid again
+            // online, so it may draw up to its rating until its session is known or the grace is over.
+            return reported || !now.isBefore(connected.plus(SESSION_REPORT_GRACE)) ? 0 : ratedKw;
         }
         Instant since = offlineSince.getOrDefault(charger.chargerId(), started);
-        double perEvseKw = now.isBefore(since.plus(lastProfileHeld)) ? charger.maxPowerKw()
-                : charger.fallbackKwPerEvse();
-        return perEvseKw * charger.evseCount();
-    }
-
-    private boolean isSteered(String chargerId, Instant now) {
-        Instant connected = onlineSince.get(chargerId);
-        if (connected == null) {
-            return false;
-        }
-        Map<Integer, PluggedSession> atCharger = sessions.get(chargerId);
-        return (atCharger != null && !atCharger.isEmpty()) || !now.isBefore(connected.plus(SESSION_REPORT_GRACE));
+        return now.isBefore(since.plus(lastProfileHeld)) ? ratedKw
+                : charger.fallbackKwPerEvse() * charger.evseCount();
     }
 
     /** A copy of every session now. */

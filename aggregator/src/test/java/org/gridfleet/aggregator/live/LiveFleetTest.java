@@ -80,7 +80,7 @@ class LiveFleetTest {
     }
 
     @Test
-    void offlineKwShouldBeRatedPowerWhileTheLastProfileMayHoldThenTheFallbackUntilASessionIsReportedWhenTheChargerIsOffline() {
+    void offlineKwShouldBeRatedPowerWhileTheLastProfileMayHoldThenTheFallbackWhenTheChargerIsOfflineOrHasNotReportedItsSession() {
         // GIVEN a 22 kW charger, one of four on a 40 kW site: fallback 10 kW
         ChargerRecord cp1 = new ChargerRecord("CP-1", "site", ChargerRecord.Admission.ACCEPTED, true, 22, 1, 40, 4);
         // THEN never seen since start (a restart): its last profile may still hold, then its fallback
@@ -94,10 +94,10 @@ class LiveFleetTest {
         fleet.onConnection("CP-1", false);
         assertThat(fleet.offlineKw(cp1, T.plusSeconds(259))).isEqualTo(22.0);
         assertThat(fleet.offlineKw(cp1, T.plusSeconds(260))).isEqualTo(10.0);
-        // WHEN it reconnects THEN it may still be in a transaction on its fallback until it reports a session
+        // WHEN it reconnects THEN its old TxProfile may apply again until it reports a session
         clock.set(T.plusSeconds(300));
         fleet.onConnection("CP-1", true);
-        assertThat(fleet.offlineKw(cp1, T.plusSeconds(310))).isEqualTo(10.0);
+        assertThat(fleet.offlineKw(cp1, T.plusSeconds(310))).isEqualTo(22.0);
         fleet.onSession(session(SessionEvent.Kind.STARTED, "tx-9", "v1"));
         assertThat(fleet.offlineKw(cp1, T.plusSeconds(311))).isZero();
     }

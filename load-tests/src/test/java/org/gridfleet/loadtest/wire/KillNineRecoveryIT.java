@@ -67,6 +67,8 @@ class KillNineRecoveryIT {
   private int databasePort;
   private double highestSiteKw;
   private double highestOfflineKw;
+  /** Each station's power and state at the highest sample, for the failure message. */
+  private String highestBreakdown = "";
   private final List<String> output = Collections.synchronizedList(new ArrayList<>());
 
   @AfterEach
@@ -148,7 +150,7 @@ class KillNineRecoveryIT {
     assertThat(storedBeforeKill).as("meter values acknowledged before the kill and stored")
         .isGreaterThanOrEqualTo(ackedBeforeKill);
     assertThat(highestSiteKw).as("highest site power while the stations come back: a station still offline runs on "
-        + "its fallback, which the restarted control must leave room for").isLessThanOrEqualTo(
+        + "its fallback, which the restarted control must leave room for; at the highest sample " + highestBreakdown).isLessThanOrEqualTo(
         SITE_LIMIT_KW + KW_TOLERANCE);
   }
 
@@ -164,7 +166,12 @@ class KillNineRecoveryIT {
   private void sampleOnce() {
     Instant now = Instant.now();
     double siteKw = stations.stream().mapToDouble(s -> s.powerKw(now)).sum();
-    highestSiteKw = Math.max(highestSiteKw, siteKw);
+    if (siteKw > highestSiteKw) {
+      highestSiteKw = siteKw;
+      highestBreakdown = stations.stream().map(s -> String.format("%s %.2f kW (%s, profile %.2f kW)", s.chargerId(),
+          s.powerKw(now), s.online() ? (s.controlledSinceConnect() ? "steered" : "reconnected") : "offline",
+          s.txProfileKw())).toList().toString();
+    }
   }
 
   private Process startServer() throws IOException, InterruptedException {

@@ -22,7 +22,9 @@ import java.util.SplittableRandom;
  * One OCPP 2.1 station with its EV, for the kill -9 test. Online it charges at its transaction profile (TxProfile
  * or the dynamic setpoint that updates it), capped by its TxDefaultProfile until a TxProfile arrives. When the
  * connection goes, it keeps the TxProfile for the profile's {@code maxOfflineDuration} and then runs on its
- * TxDefaultProfile, the offline fallback (OCPP 2.1 K01 / Q: a profile is not used after that long offline). It
+ * TxDefaultProfile, the offline fallback (OCPP 2.1 K01 / Q: a profile is not used after that long offline); a
+ * TxProfile sent with {@code invalidAfterOfflineDuration} stays invalid after such an outage, otherwise it applies
+ * again once the station is back online. It
  * retries the connection with the OCPP back-off (RetryBackOffWaitMinimum 500 ms plus a random part of up to
  * RetryBackOffRandomRange 5 s, seeded by the charger id, so the fleet does not come back in lockstep); each new
  * connection boots (the gateway requires it) and resumes the same
@@ -64,6 +66,8 @@ final class OfflineFallbackStation {
   private double fallbackKw = Double.NaN;
   private Duration maxOffline = Duration.ZERO;
   private Instant offlineSince;
+  /** OCPP 2.1 invalidAfterOfflineDuration of the TxProfile: past maxOfflineDuration it never applies again. */
+  private boolean txProfileInvalidAfterOffline;
   private int connections;
   private int controlsThisConnection;
   private int meterValuesAcked;
@@ -123,6 +127,9 @@ final class OfflineFallbackStation {
           synchronized (this) {
             connections++;
             controlsThisConnection = 0;
+            if (txProfileInvalidAfterOffline && onFallback(clock.instant())) {
+              txProfileKw = Double.NaN; // offline past maxOfflineDuration: the TxProfile is gone for good
+            }
             offlineSince = null;
           }
           return call(dialect.connectorOccupied(clock.instant()));
@@ -239,6 +246,9 @@ final class OfflineFallbackStation {
     JsonObject profile = payload.getJsonObject("chargingProfile");
     if (profile != null && profile.getInteger("maxOfflineDuration") != null) {
       maxOffline = Duration.ofSeconds(profile.getInteger("maxOfflineDuration"));
+    }
+    if (profile != null) {
+      txProfileInvalidAfterOffline = profile.getBoolean("invalidAfterOfflineDuration", false);
     }
     txProfileKw = command.kw();
     controlsThisConnection++;

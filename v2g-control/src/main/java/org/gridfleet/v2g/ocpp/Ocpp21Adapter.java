@@ -71,7 +71,8 @@ final class Ocpp21Adapter extends Ocpp201Adapter {
         .put("chargingProfileKind", kind)
         .put("transactionId", evse.transactionId)
         .put("maxOfflineDuration", (int) c.config.maxOfflineDuration().toSeconds())
-        .put("invalidAfterOfflineDuration", false)
+        // a setpoint outlived by the outage must not revive on reconnect: the fallback holds until a new one
+        .put("invalidAfterOfflineDuration", true)
         .put("chargingSchedule", schedule(period)));
   }
 

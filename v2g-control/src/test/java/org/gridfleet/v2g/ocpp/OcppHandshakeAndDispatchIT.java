@@ -105,6 +105,9 @@ class OcppHandshakeAndDispatchIT {
     assertThat(second.get(5, TimeUnit.SECONDS).status()).isEqualTo(Status.SUPERSEDED);
     assertThat(inbound.poll(300, TimeUnit.MILLISECONDS)).isNull();
     assertThat(firstCall.getString(2)).isEqualTo("SetChargingProfile");
+    // a setpoint outlived by an outage must not revive on reconnect: the fallback holds until a new one
+    assertThat(firstCall.getJsonObject(3).getJsonObject("chargingProfile").getBoolean("invalidAfterOfflineDuration"))
+        .isTrue();
     ws.writeTextMessage("[3,\"" + firstCall.getString(1) + "\",{\"status\":\"Accepted\"}]");
     assertThat(first.get(5, TimeUnit.SECONDS).status()).isEqualTo(Status.ACCEPTED);
     JsonArray update = inbound.poll(5, TimeUnit.SECONDS);

@@ -5,7 +5,9 @@ import static org.gridfleet.aggregator.live.LiveFixtures.NOW;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.gridfleet.aggregator.config.ControlConfig;
 import org.gridfleet.aggregator.fleet.DepartureRule;
@@ -14,6 +16,7 @@ import org.gridfleet.aggregator.fleet.Trip;
 import org.gridfleet.aggregator.fleet.V2gConsent;
 import org.gridfleet.aggregator.fleet.Vehicle;
 import org.gridfleet.aggregator.health.VehicleWear;
+import org.gridfleet.aggregator.health.WearFixtures;
 import org.gridfleet.v2g.charger.EvNeeds;
 import org.gridfleet.v2g.charger.EvseRef;
 import org.gridfleet.v2g.control.VehicleState;
@@ -135,5 +138,20 @@ class LiveInputTest {
         // THEN
         assertThat(in.input().vehicles()).hasSize(1);
         assertThat(in.input().sites().get(siteId).baseLoadKw()).isEqualTo(5.0);
+    }
+
+    @Test
+    void buildShouldNeverOfferDischargeAndShouldPriceMeasuredWearWhenTheOwnersBudgetIsSpent() {
+        // GIVEN a consenting vehicle whose daily extra-cycle cap the health job found spent today
+        Vehicle v = LiveFixtures.vehicle(1, new V2gConsent.DailyCycleCap(1), List.of(), List.of());
+        VehicleWear spent = WearFixtures.exhaustedDailyCap(v.id(), LocalDate.ofInstant(NOW, ZoneOffset.UTC), 0.123);
+        // WHEN on a discharge-capable charger
+        LiveInput in = LiveInput.build(view(List.of(v), true), List.of(session("CP-1", v, 0.8, null, null)),
+                ONLINE, spent, NOW, STEP, ControlConfig.DEFAULT);
+        // THEN it may still charge but never discharge, and its wear is priced from its measured health
+        VehicleState s = in.input().vehicles().get(0);
+        assertThat(s.maxDischargeKw()).isZero();
+        assertThat(s.maxChargeKw()).isPositive();
+        assertThat(s.degradationCostPerKwh()).isEqualTo(0.123);
     }
 }

@@ -54,6 +54,10 @@ public final class OcppServerVerticle extends VerticleBase {
         .setReadIdleTimeout((int) config.idleTimeout().toMillis())
         .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
         .setPerMessageWebSocketCompressionSupported(true)
+        // Netty's own cap, a hard memory bound: above it the connection is cut unread. Between the
+        // configured limit and this, TextMessageAssembler closes cleanly with 1009.
+        .setMaxWebSocketFrameSize(2 * config.maxMessageBytes())
+        .setMaxWebSocketMessageSize(2 * config.maxMessageBytes())
         .setWebSocketSubProtocols(Arrays.stream(OcppVersion.values()).map(OcppVersion::subprotocol).toList());
     if (config.tlsCertPemPath() != null) {
       options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
@@ -97,8 +101,19 @@ public final class OcppServerVerticle extends VerticleBase {
         new ChargerConnection(vertx, socket, charger, version, schemas, services, config);
     owned.add(connection);
     registry.register(connection);
-    socket.textMessageHandler(connection::onText);
-    socket.binaryMessageHandler(b -> socket.close((short) 1003, "OCPP-J uses text frames"));
+    TextMessageAssembler assembler = new TextMessageAssembler(config.maxMessageBytes(),
+        new TextMessageAssembler.Sink() {
+          @Override
+          public void message(String text) {
+            connection.onText(text);
+          }
+
+          @Override
+          public void refuse(short closeCode, String reason) {
+            socket.close(closeCode, reason);
+          }
+        });
+    socket.frameHandler(assembler::onFrame);
     socket.closeHandler(v -> {
       owned.remove(connection);
       registry.unregister(connection);

@@ -23,8 +23,11 @@ final class GatewayFixture {
   }
 
   Future<Integer> deploy(Vertx vertx, int maxPerSite) {
-    OcppServerConfig config = OcppServerConfig.defaults("127.0.0.1", 0)
-        .withCallTimeout(Duration.ofSeconds(5)).withMaxConnectionsPerSite(maxPerSite);
+    return deploy(vertx, OcppServerConfig.defaults("127.0.0.1", 0)
+        .withCallTimeout(Duration.ofSeconds(5)).withMaxConnectionsPerSite(maxPerSite));
+  }
+
+  Future<Integer> deploy(Vertx vertx, OcppServerConfig config) {
     GatewayServices services = new GatewayServices(directory, ports, ports, ports, Clock.systemUTC());
     verticle = new OcppServerVerticle(config, services, registry, new OcppSchemas());
     return vertx.deployVerticle(verticle).map(id -> verticle.actualPort());

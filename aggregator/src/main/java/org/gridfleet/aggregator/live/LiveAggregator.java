@@ -62,8 +62,9 @@ public final class LiveAggregator {
         GatewayServices services = new GatewayServices(cache, cache, fleet,
                 new GatewayTelemetry(telemetry, OcppMetrics.micrometer(meters, fleet::online)), clock);
         ConnectionRegistry connections = new ConnectionRegistry();
+        OcppServerConfig plain = OcppServerConfig.defaults(ocpp.host(), ocpp.port()).withCallTimeout(ocpp.callTimeout());
         OcppServerVerticle gateway = new OcppServerVerticle(
-                OcppServerConfig.defaults(ocpp.host(), ocpp.port()).withCallTimeout(ocpp.callTimeout()),
+                ocpp.tls().map(t -> plain.withTls(t.certPath().toString(), t.keyPath().toString())).orElse(plain),
                 services, connections, new OcppSchemas());
         return vertx.executeBlocking(cache::refresh, false)
                 .compose(view -> vertx.deployVerticle(gateway))

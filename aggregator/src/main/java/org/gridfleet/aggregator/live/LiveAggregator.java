@@ -65,7 +65,7 @@ public final class LiveAggregator {
         OcppServerConfig plain = OcppServerConfig.defaults(ocpp.host(), ocpp.port()).withCallTimeout(ocpp.callTimeout());
         OcppServerVerticle gateway = new OcppServerVerticle(
                 ocpp.tls().map(t -> plain.withTls(t.certPath().toString(), t.keyPath().toString())).orElse(plain),
-                services, connections, new OcppSchemas());
+                services, connections, new OcppSchemas(), OcppMetrics.wire(meters));
         return vertx.executeBlocking(cache::refresh, false)
                 .compose(view -> vertx.deployVerticle(gateway))
                 .map(id -> {

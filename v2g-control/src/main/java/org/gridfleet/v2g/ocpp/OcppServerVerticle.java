@@ -30,15 +30,23 @@ public final class OcppServerVerticle extends VerticleBase {
   private final GatewayServices services;
   private final ConnectionRegistry registry;
   private final OcppSchemas schemas;
+  private final GatewayMetrics metrics;
   private final List<ChargerConnection> owned = new ArrayList<>();
   private HttpServer server;
 
   public OcppServerVerticle(OcppServerConfig config, GatewayServices services,
       ConnectionRegistry registry, OcppSchemas schemas) {
+    this(config, services, registry, schemas, GatewayMetrics.NOOP);
+  }
+
+  /** @param metrics per-frame operations metrics (connections by version, CALLs, CALLERRORs, round trips) */
+  public OcppServerVerticle(OcppServerConfig config, GatewayServices services,
+      ConnectionRegistry registry, OcppSchemas schemas, GatewayMetrics metrics) {
     this.config = config;
     this.services = services;
     this.registry = registry;
     this.schemas = schemas;
+    this.metrics = java.util.Objects.requireNonNull(metrics, "metrics");
   }
 
   /** The bound port (useful when the config asked for port 0). */
@@ -98,7 +106,8 @@ public final class OcppServerVerticle extends VerticleBase {
     ChargerRecord charger = chargerOf(socket.path()).orElseThrow();
     OcppVersion version = OcppVersion.negotiate(socket.subProtocol()).orElseThrow();
     ChargerConnection connection =
-        new ChargerConnection(vertx, socket, charger, version, schemas, services, config);
+        new ChargerConnection(vertx, socket, charger, version, schemas, services, config, metrics);
+    metrics.connected(version);
     owned.add(connection);
     registry.register(connection);
     TextMessageAssembler assembler = new TextMessageAssembler(config.maxMessageBytes(),
@@ -118,6 +127,7 @@ public final class OcppServerVerticle extends VerticleBase {
       owned.remove(connection);
       registry.unregister(connection);
       registry.release(charger.siteId());
+      metrics.disconnected(version);
       connection.onClosed();
     });
   }

@@ -34,7 +34,7 @@ class OutboundFramesTest {
     RecordingPorts ports = new RecordingPorts();
     return new ChargerConnection(VERTX, null, charger, version, SCHEMAS,
         new GatewayServices(new InMemoryChargerDirectory(), ports, ports, ports, Clock.systemUTC()),
-        OcppServerConfig.defaults("127.0.0.1", 0));
+        OcppServerConfig.defaults("127.0.0.1", 0), GatewayMetrics.NOOP);
   }
 
   @ParameterizedTest

@@ -7,7 +7,9 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.gridfleet.v2g.charger.ChargerRecord;
 import org.gridfleet.v2g.charger.DispatchResult;
 import org.gridfleet.v2g.charger.DispatchResult.Status;
@@ -222,6 +224,40 @@ public final class ChargerConnection {
       old.result().complete(DispatchResult.of(Status.SUPERSEDED, "newer value for the same EVSE"));
     }
     pump();
+  }
+
+  /**
+   * Plans a one-off command for an EVSE with this connection's adapter and queues it (FIFO, after pending
+   * control values). {@code failed} turns a refusal, error or timeout into the caller's result type.
+   * Event loop only.
+   */
+  <T> void command(int evseId, BiFunction<OcppAdapter, EvseState, OcppAdapter.Command<T>> plan,
+      Function<DispatchResult, T> failed, CompletableFuture<T> result) {
+    if (evseId < 1 || evseId > evses.length) {
+      result.complete(failed.apply(DispatchResult.of(Status.REJECTED, "evseId " + evseId + " does not exist")));
+      return;
+    }
+    if (state != State.ACCEPTED) {
+      result.complete(failed.apply(DispatchResult.of(Status.OFFLINE, "charger not booted: " + state)));
+      return;
+    }
+    OcppAdapter.Command<T> command = plan.apply(adapter, evses[evseId - 1]);
+    if (command.refusal() != null) {
+      result.complete(failed.apply(command.refusal()));
+      return;
+    }
+    send(command.request(), reply -> {
+      if (reply.failure() != null) {
+        result.complete(failed.apply(DispatchResult.of(reply.failure(), reply.detail())));
+        return;
+      }
+      try {
+        result.complete(command.onAnswer().apply(reply.payload()));
+      } catch (OcppException e) {
+        result.complete(failed.apply(DispatchResult.of(Status.REJECTED,
+            "unusable " + command.request().action() + " answer: " + e.getMessage())));
+      }
+    });
   }
 
   private void pump() {

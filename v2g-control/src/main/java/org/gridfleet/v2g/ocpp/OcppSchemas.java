@@ -29,15 +29,16 @@ public final class OcppSchemas {
   /** Far above the ~130 actions of OCPP 2.1, the largest version. */
   static final int MAX_CACHED_ACTIONS = 512;
   private static final int MAX_ACTION_LENGTH = 64;
-  private static final Optional<Validator> ABSENT = Optional.empty();
+  private static final Optional<Compiled> ABSENT = Optional.empty();
   /** Per version, request and response validators by action name. */
-  private final Map<OcppVersion, Map<String, Optional<Validator>>> requests = cacheByVersion();
-  private final Map<OcppVersion, Map<String, Optional<Validator>>> responses = cacheByVersion();
-  private final JsonSchemaOptions options =
-      new JsonSchemaOptions()
-          .setDraft(Draft.DRAFT7)
-          .setBaseUri("urn:gridfleet:ocpp")
-          .setOutputFormat(OutputFormat.Basic);
+  private final Map<OcppVersion, Map<String, Optional<Compiled>>> requests = cacheByVersion();
+  private final Map<OcppVersion, Map<String, Optional<Compiled>>> responses = cacheByVersion();
+
+  /**
+   * One schema, twice: the pass/fail "flag" output for every frame, and the "basic" output (which
+   * collects error locations) run only on a payload already known to be invalid, to name the field.
+   */
+  private record Compiled(Validator flag, Validator detailed) {}
 
   /** Whether the version defines this action (a request schema exists). */
   public boolean knows(OcppVersion version, String action) {
@@ -50,7 +51,7 @@ public final class OcppSchemas {
    * @throws OcppException NotImplemented for an unknown action, or the constraint violated
    */
   void checkRequest(OcppVersion version, String action, JsonObject payload) {
-    Validator v = validator(version, action, true)
+    Compiled v = validator(version, action, true)
         .orElseThrow(() -> new OcppException(OcppErrorCode.NotImplemented,
             "action " + action + " is not defined in " + version.subprotocol()));
     check(v, payload);
@@ -58,7 +59,7 @@ public final class OcppSchemas {
 
   /** Validates a CALLRESULT payload of an action. */
   void checkResponse(OcppVersion version, String action, JsonObject payload) {
-    Validator v = validator(version, action, false)
+    Compiled v = validator(version, action, false)
         .orElseThrow(() -> new OcppException(OcppErrorCode.NotImplemented,
             "action " + action + " is not defined in " + version.subprotocol()));
     check(v, payload);
@@ -78,12 +79,11 @@ public final class OcppSchemas {
     }
   }
 
-  private static void check(Validator validator, JsonObject payload) {
-    OutputUnit result = validator.validate(payload);
-    if (Boolean.TRUE.equals(result.getValid())) {
+  private static void check(Compiled validator, JsonObject payload) {
+    if (Boolean.TRUE.equals(validator.flag().validate(payload).getValid())) {
       return;
     }
-    throw toException(result);
+    throw toException(validator.detailed().validate(payload));
   }
 
   /** Maps the first schema error to the OCPP error family: missing = occurrence, type, else property. */
@@ -131,17 +131,17 @@ public final class OcppSchemas {
     }
   }
 
-  private static Map<OcppVersion, Map<String, Optional<Validator>>> cacheByVersion() {
-    Map<OcppVersion, Map<String, Optional<Validator>>> byVersion = new EnumMap<>(OcppVersion.class);
+  private static Map<OcppVersion, Map<String, Optional<Compiled>>> cacheByVersion() {
+    Map<OcppVersion, Map<String, Optional<Compiled>>> byVersion = new EnumMap<>(OcppVersion.class);
     for (OcppVersion v : OcppVersion.values()) {
       byVersion.put(v, new ConcurrentHashMap<>());
     }
     return byVersion;
   }
 
-  private Optional<Validator> validator(OcppVersion version, String action, boolean request) {
-    Map<String, Optional<Validator>> cache = (request ? requests : responses).get(version);
-    Optional<Validator> cached = cache.get(action);
+  private Optional<Compiled> validator(OcppVersion version, String action, boolean request) {
+    Map<String, Optional<Compiled>> cache = (request ? requests : responses).get(version);
+    Optional<Compiled> cached = cache.get(action);
     if (cached != null) {
       return cached;
     }
@@ -149,12 +149,19 @@ public final class OcppSchemas {
       return ABSENT;
     }
     String resource = request ? version.requestSchema(action) : version.responseSchema(action);
-    Optional<Validator> loaded = load(resource);
+    Optional<Compiled> loaded = load(resource);
     if (loaded.isPresent() || cache.size() < MAX_CACHED_ACTIONS) {
-      Optional<Validator> raced = cache.putIfAbsent(action, loaded);
+      Optional<Compiled> raced = cache.putIfAbsent(action, loaded);
       return raced == null ? loaded : raced;
     }
     return loaded;
+  }
+
+  private static Validator compile(JsonObject schema, OutputFormat format) {
+    return Validator.create(JsonSchema.of(schema), new JsonSchemaOptions()
+        .setDraft(Draft.DRAFT7)
+        .setBaseUri("urn:gridfleet:ocpp")
+        .setOutputFormat(format));
   }
 
   private static boolean wellFormed(String action) {
@@ -170,7 +177,7 @@ public final class OcppSchemas {
     return true;
   }
 
-  private Optional<Validator> load(String resource) {
+  private static Optional<Compiled> load(String resource) {
     try (InputStream in = OcppSchemas.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         return ABSENT;
@@ -181,7 +188,7 @@ public final class OcppSchemas {
       schema.remove("$id");
       schema.remove("id");
       stripMultipleOf(schema);
-      return Optional.of(Validator.create(JsonSchema.of(schema), options));
+      return Optional.of(new Compiled(compile(schema, OutputFormat.Flag), compile(schema, OutputFormat.Basic)));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read OCPP schema " + resource, e);
     }

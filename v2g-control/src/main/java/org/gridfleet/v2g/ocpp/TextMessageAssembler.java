@@ -2,6 +2,7 @@ package org.gridfleet.v2g.ocpp;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocketFrame;
+import io.vertx.core.http.WebSocketFrameType;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -33,7 +34,7 @@ final class TextMessageAssembler {
   }
 
   void onFrame(WebSocketFrame frame) {
-    if (refused || frame.isPing() || frame.isClose() || frame.type() == io.vertx.core.http.WebSocketFrameType.PONG) {
+    if (refused || frame.isPing() || frame.isClose() || frame.type() == WebSocketFrameType.PONG) {
       return;
     }
     if (frame.isBinary()) {

@@ -68,9 +68,10 @@ public final class LiveAggregator {
                 new VehicleSessionLog(vertx, health.sessions(), fleet),
                 new GatewayTelemetry(telemetry, OcppMetrics.micrometer(meters, fleet::online)), clock);
         ConnectionRegistry connections = new ConnectionRegistry();
+        OcppServerConfig plain = OcppServerConfig.defaults(ocpp.host(), ocpp.port()).withCallTimeout(ocpp.callTimeout());
         OcppServerVerticle gateway = new OcppServerVerticle(
-                OcppServerConfig.defaults(ocpp.host(), ocpp.port()).withCallTimeout(ocpp.callTimeout()),
-                services, connections, new OcppSchemas());
+                ocpp.tls().map(t -> plain.withTls(t.certPath().toString(), t.keyPath().toString())).orElse(plain),
+                services, connections, new OcppSchemas(), OcppMetrics.wire(meters));
         return vertx.executeBlocking(cache::refresh, false)
                 .compose(view -> vertx.deployVerticle(gateway))
                 .map(id -> {

@@ -3,15 +3,35 @@ package org.gridfleet.aggregator.live;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 import org.gridfleet.aggregator.metrics.MetricNames;
 import org.gridfleet.v2g.charger.DispatchResult;
+import org.gridfleet.v2g.ocpp.GatewayMetrics;
+import org.gridfleet.v2g.ocpp.OcppErrorCode;
+import org.gridfleet.v2g.ocpp.OcppVersion;
 
-/** What the live gateway reports: chargers online and the fate of every setpoint sent. */
+/**
+ * What the live gateway reports: chargers online and the fate of every setpoint sent; {@link #wire} adds
+ * the per-frame view for operations.
+ */
 public interface OcppMetrics {
+
+    /** Gauge, tag {@code version}: open OCPP WebSockets by negotiated version. */
+    String CONNECTIONS = "gridfleet.ocpp.connections";
+    /** Counter, tags {@code version}, {@code action}, {@code direction} (in = from the charger): CALLs and SENDs. */
+    String MESSAGES = "gridfleet.ocpp.messages";
+    /** Counter, tags {@code code}, {@code direction} (in = from the charger): CALLERRORs. */
+    String CALL_ERRORS = "gridfleet.ocpp.callerrors";
+    /** Timer with histogram, tags {@code version}, {@code action}: Gridfleet's CALLs until answered. */
+    String CALL_ROUND_TRIP = "gridfleet.ocpp.call.roundtrip";
 
     OcppMetrics NOOP = new OcppMetrics() {
         @Override
@@ -51,5 +71,92 @@ public interface OcppMetrics {
                 (status == DispatchResult.Status.ACCEPTED ? acked : failed.get(status)).increment();
             }
         };
+    }
+
+    /**
+     * Micrometer-backed frame metrics. Every version × direction × code meter and every connection gauge is
+     * registered here; a meter per action is registered the first time that action is seen and found by a
+     * map lookup afterwards, so the frame path neither builds strings nor allocates. The gateway only
+     * reports schema action names (or {@link GatewayMetrics#UNKNOWN_ACTION}), which bounds the series.
+     */
+    static GatewayMetrics wire(MeterRegistry registry) {
+        return new WireMetrics(registry);
+    }
+
+    /** The {@link #wire} implementation. */
+    final class WireMetrics implements GatewayMetrics {
+        private static final int DIRECTIONS = Direction.values().length;
+        private final MeterRegistry registry;
+        private final Map<OcppVersion, AtomicInteger> connections = new EnumMap<>(OcppVersion.class);
+        /** [version][direction]: action → counter. */
+        private final Map<String, Counter>[][] messages;
+        private final Map<OcppVersion, Map<String, Timer>> roundTrips = new EnumMap<>(OcppVersion.class);
+        private final Counter[][] callErrors = new Counter[OcppErrorCode.values().length][DIRECTIONS];
+
+        @SuppressWarnings("unchecked")
+        private WireMetrics(MeterRegistry registry) {
+            this.registry = registry;
+            messages = new Map[OcppVersion.values().length][DIRECTIONS];
+            for (OcppVersion v : OcppVersion.values()) {
+                AtomicInteger open = new AtomicInteger();
+                connections.put(v, open);
+                Gauge.builder(CONNECTIONS, open, AtomicInteger::get).tag("version", v.label()).register(registry);
+                roundTrips.put(v, new ConcurrentHashMap<>());
+                for (Direction d : Direction.values()) {
+                    messages[v.ordinal()][d.ordinal()] = new ConcurrentHashMap<>();
+                }
+            }
+            for (OcppErrorCode code : OcppErrorCode.values()) {
+                for (Direction d : Direction.values()) {
+                    callErrors[code.ordinal()][d.ordinal()] = Counter.builder(CALL_ERRORS)
+                            .tag("code", code.name()).tag("direction", tag(d)).register(registry);
+                }
+            }
+        }
+
+        private static String tag(Direction d) {
+            return d.name().toLowerCase(Locale.ROOT);
+        }
+
+        @Override
+        public void connected(OcppVersion version) {
+            connections.get(version).incrementAndGet();
+        }
+
+        @Override
+        public void disconnected(OcppVersion version) {
+            connections.get(version).decrementAndGet();
+        }
+
+        @Override
+        public void call(OcppVersion version, String action, Direction direction) {
+            Map<String, Counter> byAction = messages[version.ordinal()][direction.ordinal()];
+            Counter counter = byAction.get(action);
+            if (counter == null) {
+                counter = byAction.computeIfAbsent(action, a -> Counter.builder(MESSAGES)
+                        .tag("version", version.label()).tag("action", a).tag("direction", tag(direction))
+                        .register(registry));
+            }
+            counter.increment();
+        }
+
+        @Override
+        public void callError(OcppErrorCode code, Direction direction) {
+            callErrors[code.ordinal()][direction.ordinal()].increment();
+        }
+
+        @Override
+        public void roundTrip(OcppVersion version, String action, long nanos) {
+            Map<String, Timer> byAction = roundTrips.get(version);
+            Timer timer = byAction.get(action);
+            if (timer == null) {
+                timer = byAction.computeIfAbsent(action, a -> Timer.builder(CALL_ROUND_TRIP)
+                        .tag("version", version.label()).tag("action", a)
+                        .publishPercentileHistogram()
+                        .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(60))
+                        .register(registry));
+            }
+            timer.record(nanos, TimeUnit.NANOSECONDS);
+        }
     }
 }

@@ -7,7 +7,9 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.gridfleet.v2g.charger.ChargerRecord;
 import org.gridfleet.v2g.charger.DispatchResult;
 import org.gridfleet.v2g.charger.DispatchResult.Status;
@@ -35,6 +37,7 @@ public final class ChargerConnection {
   private final Vertx vertx;
   private final ServerWebSocket socket;
   private final OcppSchemas schemas;
+  private final GatewayMetrics metrics;
   private final OcppAdapter adapter;
   private final EvseState[] evses;
   private final ArrayDeque<Queued> queue = new ArrayDeque<>();
@@ -46,19 +49,21 @@ public final class ChargerConnection {
 
   private record Queued(OutboundRequest request, Consumer<Reply> onReply) {}
 
-  private record InFlight(String messageId, OutboundRequest request, Consumer<Reply> onReply, long timerId) {}
+  private record InFlight(String messageId, OutboundRequest request, Consumer<Reply> onReply, long timerId,
+      long sentNanos) {}
 
   /** The answer to an outbound CALL: a validated payload, or an error/timeout status. */
   record Reply(JsonObject payload, Status failure, String detail) {}
 
   ChargerConnection(Vertx vertx, ServerWebSocket socket, ChargerRecord charger, OcppVersion version,
-      OcppSchemas schemas, GatewayServices services, OcppServerConfig config) {
+      OcppSchemas schemas, GatewayServices services, OcppServerConfig config, GatewayMetrics metrics) {
     this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
     this.socket = socket;
     this.charger = charger;
     this.version = version;
     this.schemas = schemas;
+    this.metrics = metrics;
     this.services = services;
     this.config = config;
     this.adapter = OcppAdapter.forVersion(version);
@@ -93,7 +98,7 @@ public final class ChargerConnection {
       frame = OcppFrameDecoder.decode(text, version);
     } catch (OcppFrameDecoder.FrameException e) {
       if (e.answerable) {
-        socket.writeTextMessage(OcppFrame.callError(version, e.messageId, e.code, e.getMessage(), false));
+        sendCallError(e.messageId, e.code, e.getMessage(), false);
       }
       return;
     }
@@ -109,6 +114,7 @@ public final class ChargerConnection {
   }
 
   private void onCall(OcppFrame.Call call) {
+    countInbound(call.action());
     JsonObject response;
     try {
       schemas.checkRequest(version, call.action(), call.payload());
@@ -119,7 +125,7 @@ public final class ChargerConnection {
       response = adapter.onCall(this, call.action(), call.payload());
       schemas.checkResponse(version, call.action(), response);
     } catch (OcppException e) {
-      socket.writeTextMessage(OcppFrame.callError(version, call.messageId(), e.code(), e.getMessage(), false));
+      sendCallError(call.messageId(), e.code(), e.getMessage(), false);
       return;
     }
     socket.writeTextMessage(OcppFrame.callResult(call.messageId(), response));
@@ -127,7 +133,7 @@ public final class ChargerConnection {
 
   private void onSend(OcppFrame.Send send) {
     // SEND is never answered; an invalid one is dropped.
-    if (schemas.knows(version, send.action())) {
+    if (countInbound(send.action())) {
       try {
         schemas.checkRequest(version, send.action(), send.payload());
       } catch (OcppException ignored) {
@@ -145,7 +151,7 @@ public final class ChargerConnection {
       schemas.checkResponse(version, call.request().action(), result.payload());
     } catch (OcppException e) {
       if (version.hasSendAndCallResultError()) {
-        socket.writeTextMessage(OcppFrame.callError(version, result.messageId(), e.code(), e.getMessage(), true));
+        sendCallError(result.messageId(), e.code(), e.getMessage(), true);
       }
       finish(call, new Reply(null, Status.REJECTED, "invalid " + call.request().action() + " response: " + e.getMessage()));
       return;
@@ -154,6 +160,7 @@ public final class ChargerConnection {
   }
 
   private void onCallError(OcppFrame.CallError error) {
+    metrics.callError(error.code(), GatewayMetrics.Direction.IN);
     InFlight call = takeInFlight(error.messageId());
     if (call != null) {
       finish(call, new Reply(null, Status.REJECTED, error.code() + ": " + error.description()));
@@ -167,7 +174,20 @@ public final class ChargerConnection {
     InFlight call = inFlight;
     inFlight = null;
     vertx.cancelTimer(call.timerId());
+    metrics.roundTrip(version, call.request().action(), System.nanoTime() - call.sentNanos());
     return call;
+  }
+
+  /** Counts an inbound CALL or SEND; true when the action exists in this version. */
+  private boolean countInbound(String action) {
+    boolean known = schemas.knows(version, action);
+    metrics.call(version, known ? action : GatewayMetrics.UNKNOWN_ACTION, GatewayMetrics.Direction.IN);
+    return known;
+  }
+
+  private void sendCallError(String messageId, OcppErrorCode code, String description, boolean aboutResponse) {
+    metrics.callError(code, GatewayMetrics.Direction.OUT);
+    socket.writeTextMessage(OcppFrame.callError(version, messageId, code, description, aboutResponse));
   }
 
   private void finish(InFlight call, Reply reply) {
@@ -204,6 +224,40 @@ public final class ChargerConnection {
       old.result().complete(DispatchResult.of(Status.SUPERSEDED, "newer value for the same EVSE"));
     }
     pump();
+  }
+
+  /**
+   * Plans a one-off command for an EVSE with this connection's adapter and queues it (FIFO, after pending
+   * control values). {@code failed} turns a refusal, error or timeout into the caller's result type.
+   * Event loop only.
+   */
+  <T> void command(int evseId, BiFunction<OcppAdapter, EvseState, OcppAdapter.Command<T>> plan,
+      Function<DispatchResult, T> failed, CompletableFuture<T> result) {
+    if (evseId < 1 || evseId > evses.length) {
+      result.complete(failed.apply(DispatchResult.of(Status.REJECTED, "evseId " + evseId + " does not exist")));
+      return;
+    }
+    if (state != State.ACCEPTED) {
+      result.complete(failed.apply(DispatchResult.of(Status.OFFLINE, "charger not booted: " + state)));
+      return;
+    }
+    OcppAdapter.Command<T> command = plan.apply(adapter, evses[evseId - 1]);
+    if (command.refusal() != null) {
+      result.complete(failed.apply(command.refusal()));
+      return;
+    }
+    send(command.request(), reply -> {
+      if (reply.failure() != null) {
+        result.complete(failed.apply(DispatchResult.of(reply.failure(), reply.detail())));
+        return;
+      }
+      try {
+        result.complete(command.onAnswer().apply(reply.payload()));
+      } catch (OcppException e) {
+        result.complete(failed.apply(DispatchResult.of(Status.REJECTED,
+            "unusable " + command.request().action() + " answer: " + e.getMessage())));
+      }
+    });
   }
 
   private void pump() {
@@ -260,7 +314,8 @@ public final class ChargerConnection {
         finish(call, new Reply(null, Status.TIMED_OUT, request.action() + " unanswered after " + config.callTimeout()));
       }
     });
-    inFlight = new InFlight(messageId, request, onReply, timer);
+    inFlight = new InFlight(messageId, request, onReply, timer, System.nanoTime());
+    metrics.call(version, request.action(), GatewayMetrics.Direction.OUT);
     socket.writeTextMessage(OcppFrame.call(messageId, request.action(), request.payload()));
   }
 

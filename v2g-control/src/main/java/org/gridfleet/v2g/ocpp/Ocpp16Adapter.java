@@ -3,6 +3,9 @@ package org.gridfleet.v2g.ocpp;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.gridfleet.v2g.charger.ChargerCommands.Trigger;
+import org.gridfleet.v2g.charger.CompositeSchedule;
+import org.gridfleet.v2g.charger.DispatchResult;
 import org.gridfleet.v2g.charger.DispatchResult.Status;
 
 /**
@@ -83,6 +86,44 @@ final class Ocpp16Adapter implements OcppAdapter {
   public OutboundRequest fallbackProfile(ChargerConnection c) {
     return request(0, profile(Ocpp201Adapter.FALLBACK_PROFILE_ID, 0, "TxDefaultProfile",
         FallbackSizing.perEvseLimitW(c.charger)));
+  }
+
+  @Override
+  public Command<DispatchResult> clearTxProfile(EvseState evse) {
+    return Command.send("ClearChargingProfile", new JsonObject().put("connectorId", evse.ref.evseId())
+        .put("chargingProfilePurpose", "TxProfile").put("stackLevel", 1));
+  }
+
+  @Override
+  public Command<CompositeSchedule> compositeSchedule(EvseState evse, int durationSeconds) {
+    JsonObject request = new JsonObject().put("connectorId", evse.ref.evseId()).put("duration", durationSeconds)
+        .put("chargingRateUnit", "W");
+    return new Command<>(null, new OutboundRequest("GetCompositeSchedule", request), response -> OcppAdapter
+        .composite(response, response.getJsonObject("chargingSchedule"), response.getString("scheduleStart")));
+  }
+
+  @Override
+  public Command<DispatchResult> startTransaction(EvseState evse, String idToken) {
+    if (evse.transactionId != null) {
+      return Command.refuse(Status.REJECTED, "transaction " + evse.transactionId + " already runs on " + evse.ref);
+    }
+    return Command.send("RemoteStartTransaction",
+        new JsonObject().put("connectorId", evse.ref.evseId()).put("idTag", idToken));
+  }
+
+  @Override
+  public Command<DispatchResult> stopTransaction(EvseState evse) {
+    if (evse.transactionId == null) {
+      return Command.refuse(Status.NO_SESSION, "no transaction on " + evse.ref);
+    }
+    return Command.send("RemoteStopTransaction",
+        new JsonObject().put("transactionId", Integer.parseInt(evse.transactionId)));
+  }
+
+  @Override
+  public Command<DispatchResult> trigger(EvseState evse, Trigger message) {
+    return Command.send("TriggerMessage", new JsonObject().put("requestedMessage", OcppAdapter.wireName(message))
+        .put("connectorId", evse.ref.evseId()));
   }
 
   private static JsonObject profile(int id, int stackLevel, String purpose, double limitW) {

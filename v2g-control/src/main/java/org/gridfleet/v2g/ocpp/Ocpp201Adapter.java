@@ -3,6 +3,9 @@ package org.gridfleet.v2g.ocpp;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import org.gridfleet.v2g.charger.ChargerCommands.Trigger;
+import org.gridfleet.v2g.charger.CompositeSchedule;
+import org.gridfleet.v2g.charger.DispatchResult;
 import org.gridfleet.v2g.charger.DispatchResult.Status;
 import org.gridfleet.v2g.charger.EvNeeds;
 
@@ -123,6 +126,55 @@ class Ocpp201Adapter implements OcppAdapter {
         .put("chargingProfilePurpose", "TxDefaultProfile")
         .put("chargingProfileKind", "Relative")
         .put("chargingSchedule", schedule(fallbackPeriod(period))));
+  }
+
+  @Override
+  public Command<DispatchResult> clearTxProfile(EvseState evse) {
+    Command<DispatchResult> clear = Command.send("ClearChargingProfile", new JsonObject()
+        .put("chargingProfileCriteria", new JsonObject().put("evseId", evse.ref.evseId())
+            .put("chargingProfilePurpose", "TxProfile").put("stackLevel", 1)));
+    return new Command<>(null, clear.request(), response -> {
+      DispatchResult result = OcppAdapter.statusOf(response);
+      if (result.status() == Status.ACCEPTED) {
+        evse.dynamicProfileId = 0; // the next setpoint installs a new profile instead of updating a gone one
+      }
+      return result;
+    });
+  }
+
+  @Override
+  public Command<CompositeSchedule> compositeSchedule(EvseState evse, int durationSeconds) {
+    JsonObject request = new JsonObject().put("duration", durationSeconds).put("chargingRateUnit", "W")
+        .put("evseId", evse.ref.evseId());
+    return new Command<>(null, new OutboundRequest("GetCompositeSchedule", request), response -> {
+      JsonObject schedule = response.getJsonObject("schedule");
+      return OcppAdapter.composite(response, schedule, schedule == null ? null : schedule.getString("scheduleStart"));
+    });
+  }
+
+  @Override
+  public Command<DispatchResult> startTransaction(EvseState evse, String idToken) {
+    if (evse.transactionId != null) {
+      return Command.refuse(Status.REJECTED, "transaction " + evse.transactionId + " already runs on " + evse.ref);
+    }
+    return Command.send("RequestStartTransaction", new JsonObject()
+        .put("evseId", evse.ref.evseId())
+        .put("remoteStartId", OcppAdapter.REMOTE_START_IDS.incrementAndGet())
+        .put("idToken", new JsonObject().put("idToken", idToken).put("type", "Central")));
+  }
+
+  @Override
+  public Command<DispatchResult> stopTransaction(EvseState evse) {
+    if (evse.transactionId == null) {
+      return Command.refuse(Status.NO_SESSION, "no transaction on " + evse.ref);
+    }
+    return Command.send("RequestStopTransaction", new JsonObject().put("transactionId", evse.transactionId));
+  }
+
+  @Override
+  public Command<DispatchResult> trigger(EvseState evse, Trigger message) {
+    return Command.send("TriggerMessage", new JsonObject().put("requestedMessage", OcppAdapter.wireName(message))
+        .put("evse", new JsonObject().put("id", evse.ref.evseId())));
   }
 
   /** Hook for 2.1 to mark the fallback ChargingOnly. */

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,21 +19,30 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Validates OCPP payloads against the official OCA JSON schemas on the classpath ({@code ocpp/<version>/}).
- * Validators are built once per (version, action, direction) and cached; thread-safe.
+ * Validators are built once per (version, action, direction) and cached; thread-safe. A lookup by a
+ * cached action name allocates nothing. Action names are letters and digits only (no resource path
+ * tricks), and names that have no schema are remembered only up to {@link #MAX_CACHED_ACTIONS}, so a
+ * charger inventing action names cannot grow the cache.
  */
 public final class OcppSchemas {
 
-  private static final Optional<Validator> ABSENT = Optional.empty();
-  private final Map<String, Optional<Validator>> cache = new ConcurrentHashMap<>();
-  private final JsonSchemaOptions options =
-      new JsonSchemaOptions()
-          .setDraft(Draft.DRAFT7)
-          .setBaseUri("urn:gridfleet:ocpp")
-          .setOutputFormat(OutputFormat.Basic);
+  /** Far above the ~130 actions of OCPP 2.1, the largest version. */
+  static final int MAX_CACHED_ACTIONS = 512;
+  private static final int MAX_ACTION_LENGTH = 64;
+  private static final Optional<Compiled> ABSENT = Optional.empty();
+  /** Per version, request and response validators by action name. */
+  private final Map<OcppVersion, Map<String, Optional<Compiled>>> requests = cacheByVersion();
+  private final Map<OcppVersion, Map<String, Optional<Compiled>>> responses = cacheByVersion();
+
+  /**
+   * One schema, twice: the pass/fail "flag" output for every frame, and the "basic" output (which
+   * collects error locations) run only on a payload already known to be invalid, to name the field.
+   */
+  private record Compiled(Validator flag, Validator detailed) {}
 
   /** Whether the version defines this action (a request schema exists). */
   public boolean knows(OcppVersion version, String action) {
-    return validator(version.requestSchema(action)).isPresent();
+    return validator(version, action, true).isPresent();
   }
 
   /**
@@ -41,7 +51,7 @@ public final class OcppSchemas {
    * @throws OcppException NotImplemented for an unknown action, or the constraint violated
    */
   void checkRequest(OcppVersion version, String action, JsonObject payload) {
-    Validator v = validator(version.requestSchema(action))
+    Compiled v = validator(version, action, true)
         .orElseThrow(() -> new OcppException(OcppErrorCode.NotImplemented,
             "action " + action + " is not defined in " + version.subprotocol()));
     check(v, payload);
@@ -49,7 +59,7 @@ public final class OcppSchemas {
 
   /** Validates a CALLRESULT payload of an action. */
   void checkResponse(OcppVersion version, String action, JsonObject payload) {
-    Validator v = validator(version.responseSchema(action))
+    Compiled v = validator(version, action, false)
         .orElseThrow(() -> new OcppException(OcppErrorCode.NotImplemented,
             "action " + action + " is not defined in " + version.subprotocol()));
     check(v, payload);
@@ -69,12 +79,11 @@ public final class OcppSchemas {
     }
   }
 
-  private static void check(Validator validator, JsonObject payload) {
-    OutputUnit result = validator.validate(payload);
-    if (Boolean.TRUE.equals(result.getValid())) {
+  private static void check(Compiled validator, JsonObject payload) {
+    if (Boolean.TRUE.equals(validator.flag().validate(payload).getValid())) {
       return;
     }
-    throw toException(result);
+    throw toException(validator.detailed().validate(payload));
   }
 
   /** Maps the first schema error to the OCPP error family: missing = occurrence, type, else property. */
@@ -122,15 +131,53 @@ public final class OcppSchemas {
     }
   }
 
-  private Optional<Validator> validator(String resource) {
-    Optional<Validator> cached = cache.get(resource);
+  private static Map<OcppVersion, Map<String, Optional<Compiled>>> cacheByVersion() {
+    Map<OcppVersion, Map<String, Optional<Compiled>>> byVersion = new EnumMap<>(OcppVersion.class);
+    for (OcppVersion v : OcppVersion.values()) {
+      byVersion.put(v, new ConcurrentHashMap<>());
+    }
+    return byVersion;
+  }
+
+  private Optional<Compiled> validator(OcppVersion version, String action, boolean request) {
+    Map<String, Optional<Compiled>> cache = (request ? requests : responses).get(version);
+    Optional<Compiled> cached = cache.get(action);
     if (cached != null) {
       return cached;
     }
-    return cache.computeIfAbsent(resource, this::load);
+    if (!wellFormed(action)) {
+      return ABSENT;
+    }
+    String resource = request ? version.requestSchema(action) : version.responseSchema(action);
+    Optional<Compiled> loaded = load(resource);
+    if (loaded.isPresent() || cache.size() < MAX_CACHED_ACTIONS) {
+      Optional<Compiled> raced = cache.putIfAbsent(action, loaded);
+      return raced == null ? loaded : raced;
+    }
+    return loaded;
   }
 
-  private Optional<Validator> load(String resource) {
+  private static Validator compile(JsonObject schema, OutputFormat format) {
+    return Validator.create(JsonSchema.of(schema), new JsonSchemaOptions()
+        .setDraft(Draft.DRAFT7)
+        .setBaseUri("urn:gridfleet:ocpp")
+        .setOutputFormat(format));
+  }
+
+  private static boolean wellFormed(String action) {
+    if (action.isEmpty() || action.length() > MAX_ACTION_LENGTH) {
+      return false;
+    }
+    for (int i = 0; i < action.length(); i++) {
+      char c = action.charAt(i);
+      if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Optional<Compiled> load(String resource) {
     try (InputStream in = OcppSchemas.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         return ABSENT;
@@ -141,7 +188,7 @@ public final class OcppSchemas {
       schema.remove("$id");
       schema.remove("id");
       stripMultipleOf(schema);
-      return Optional.of(Validator.create(JsonSchema.of(schema), options));
+      return Optional.of(new Compiled(compile(schema, OutputFormat.Flag), compile(schema, OutputFormat.Basic)));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read OCPP schema " + resource, e);
     }

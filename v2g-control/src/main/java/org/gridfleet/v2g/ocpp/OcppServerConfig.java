@@ -19,6 +19,8 @@ import java.util.Objects;
  *                                more than this fraction of the battery (0.05 = 5 %)
  * @param tlsCertPemPath          PEM server certificate for security profile 2, or null for plain ws
  * @param tlsKeyPemPath           PEM private key for security profile 2, or null
+ * @param maxMessageBytes         largest inbound WebSocket message (and frame) in bytes; a charger
+ *                                sending more is disconnected with close code 1009 (message too big)
  */
 public record OcppServerConfig(
     String host,
@@ -31,7 +33,13 @@ public record OcppServerConfig(
     Duration maxOfflineDuration,
     double socDivergenceTolerance,
     String tlsCertPemPath,
-    String tlsKeyPemPath) {
+    String tlsKeyPemPath,
+    int maxMessageBytes) {
+
+  /** Default inbound message limit: 64 KiB, far above any OCPP payload Gridfleet accepts. */
+  public static final int DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024;
+  /** Below this a BootNotification with a full charging station description no longer fits. */
+  public static final int MIN_MAX_MESSAGE_BYTES = 1024;
 
   public OcppServerConfig {
     Objects.requireNonNull(host, "host");
@@ -49,30 +57,52 @@ public record OcppServerConfig(
     if (!(socDivergenceTolerance > 0 && socDivergenceTolerance < 1)) {
       throw new IllegalArgumentException("socDivergenceTolerance must be in (0,1)");
     }
+    if (maxMessageBytes < MIN_MAX_MESSAGE_BYTES) {
+      throw new IllegalArgumentException(
+          "maxMessageBytes must be >= " + MIN_MAX_MESSAGE_BYTES + ", was " + maxMessageBytes);
+    }
     if ((tlsCertPemPath == null) != (tlsKeyPemPath == null)) {
       throw new IllegalArgumentException("tlsCertPemPath and tlsKeyPemPath go together");
     }
   }
 
-  /** Defaults: 30 s call timeout, 30 s ping, 90 s idle, 300 s heartbeat, 500 per site, 60 s offline, 5 %. */
+  /**
+   * Defaults: 30 s call timeout, 30 s ping, 90 s idle, 300 s heartbeat, 500 per site, 60 s offline, 5 %,
+   * 64 KiB messages, plain ws.
+   */
   public static OcppServerConfig defaults(String host, int port) {
     return new OcppServerConfig(host, port, Duration.ofSeconds(30), Duration.ofSeconds(30),
-        Duration.ofSeconds(90), Duration.ofSeconds(300), 500, Duration.ofSeconds(60), 0.05, null, null);
+        Duration.ofSeconds(90), Duration.ofSeconds(300), 500, Duration.ofSeconds(60), 0.05, null, null,
+        DEFAULT_MAX_MESSAGE_BYTES);
   }
 
   public OcppServerConfig withCallTimeout(Duration timeout) {
     return new OcppServerConfig(host, port, timeout, pingInterval, idleTimeout, heartbeatInterval,
-        maxConnectionsPerSite, maxOfflineDuration, socDivergenceTolerance, tlsCertPemPath, tlsKeyPemPath);
+        maxConnectionsPerSite, maxOfflineDuration, socDivergenceTolerance, tlsCertPemPath, tlsKeyPemPath,
+        maxMessageBytes);
   }
 
   public OcppServerConfig withMaxConnectionsPerSite(int max) {
     return new OcppServerConfig(host, port, callTimeout, pingInterval, idleTimeout, heartbeatInterval,
-        max, maxOfflineDuration, socDivergenceTolerance, tlsCertPemPath, tlsKeyPemPath);
+        max, maxOfflineDuration, socDivergenceTolerance, tlsCertPemPath, tlsKeyPemPath,
+        maxMessageBytes);
   }
 
   public OcppServerConfig withTls(String certPemPath, String keyPemPath) {
     return new OcppServerConfig(host, port, callTimeout, pingInterval, idleTimeout, heartbeatInterval,
-        maxConnectionsPerSite, maxOfflineDuration, socDivergenceTolerance, certPemPath, keyPemPath);
+        maxConnectionsPerSite, maxOfflineDuration, socDivergenceTolerance, certPemPath, keyPemPath,
+        maxMessageBytes);
+  }
+
+  public OcppServerConfig withMaxMessageBytes(int max) {
+    return new OcppServerConfig(host, port, callTimeout, pingInterval, idleTimeout, heartbeatInterval,
+        maxConnectionsPerSite, maxOfflineDuration, socDivergenceTolerance, tlsCertPemPath, tlsKeyPemPath, max);
+  }
+
+  public OcppServerConfig withKeepAlive(Duration ping, Duration idle) {
+    return new OcppServerConfig(host, port, callTimeout, ping, idle, heartbeatInterval,
+        maxConnectionsPerSite, maxOfflineDuration, socDivergenceTolerance, tlsCertPemPath, tlsKeyPemPath,
+        maxMessageBytes);
   }
 
   private static void requirePositive(Duration d, String name) {

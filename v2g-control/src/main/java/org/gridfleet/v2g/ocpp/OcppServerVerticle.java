@@ -30,15 +30,23 @@ public final class OcppServerVerticle extends VerticleBase {
   private final GatewayServices services;
   private final ConnectionRegistry registry;
   private final OcppSchemas schemas;
+  private final GatewayMetrics metrics;
   private final List<ChargerConnection> owned = new ArrayList<>();
   private HttpServer server;
 
   public OcppServerVerticle(OcppServerConfig config, GatewayServices services,
       ConnectionRegistry registry, OcppSchemas schemas) {
+    this(config, services, registry, schemas, GatewayMetrics.NOOP);
+  }
+
+  /** @param metrics per-frame operations metrics (connections by version, CALLs, CALLERRORs, round trips) */
+  public OcppServerVerticle(OcppServerConfig config, GatewayServices services,
+      ConnectionRegistry registry, OcppSchemas schemas, GatewayMetrics metrics) {
     this.config = config;
     this.services = services;
     this.registry = registry;
     this.schemas = schemas;
+    this.metrics = java.util.Objects.requireNonNull(metrics, "metrics");
   }
 
   /** The bound port (useful when the config asked for port 0). */
@@ -54,6 +62,10 @@ public final class OcppServerVerticle extends VerticleBase {
         .setReadIdleTimeout((int) config.idleTimeout().toMillis())
         .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
         .setPerMessageWebSocketCompressionSupported(true)
+        // Netty's own cap, a hard memory bound: above it the connection is cut unread. Between the
+        // configured limit and this, TextMessageAssembler closes cleanly with 1009.
+        .setMaxWebSocketFrameSize(2 * config.maxMessageBytes())
+        .setMaxWebSocketMessageSize(2 * config.maxMessageBytes())
         .setWebSocketSubProtocols(Arrays.stream(OcppVersion.values()).map(OcppVersion::subprotocol).toList());
     if (config.tlsCertPemPath() != null) {
       options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
@@ -94,15 +106,28 @@ public final class OcppServerVerticle extends VerticleBase {
     ChargerRecord charger = chargerOf(socket.path()).orElseThrow();
     OcppVersion version = OcppVersion.negotiate(socket.subProtocol()).orElseThrow();
     ChargerConnection connection =
-        new ChargerConnection(vertx, socket, charger, version, schemas, services, config);
+        new ChargerConnection(vertx, socket, charger, version, schemas, services, config, metrics);
+    metrics.connected(version);
     owned.add(connection);
     registry.register(connection);
-    socket.textMessageHandler(connection::onText);
-    socket.binaryMessageHandler(b -> socket.close((short) 1003, "OCPP-J uses text frames"));
+    TextMessageAssembler assembler = new TextMessageAssembler(config.maxMessageBytes(),
+        new TextMessageAssembler.Sink() {
+          @Override
+          public void message(String text) {
+            connection.onText(text);
+          }
+
+          @Override
+          public void refuse(short closeCode, String reason) {
+            socket.close(closeCode, reason);
+          }
+        });
+    socket.frameHandler(assembler::onFrame);
     socket.closeHandler(v -> {
       owned.remove(connection);
       registry.unregister(connection);
       registry.release(charger.siteId());
+      metrics.disconnected(version);
       connection.onClosed();
     });
   }

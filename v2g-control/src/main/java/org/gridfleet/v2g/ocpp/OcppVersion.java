@@ -21,6 +21,11 @@ public enum OcppVersion {
     return subprotocol;
   }
 
+  /** The version as people write it ("2.1", "2.0.1", "1.6"), e.g. for a metric tag. */
+  public String label() {
+    return schemaDir;
+  }
+
   /** Classpath resource of the official schema of a request (CALL payload) of this version. */
   String requestSchema(String action) {
     return "ocpp/" + schemaDir + "/" + action + (this == V1_6 ? ".json" : "Request.json");

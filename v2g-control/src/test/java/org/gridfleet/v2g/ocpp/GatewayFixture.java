@@ -13,6 +13,7 @@ final class GatewayFixture {
   final InMemoryChargerDirectory directory = new InMemoryChargerDirectory();
   final RecordingPorts ports = new RecordingPorts();
   final ConnectionRegistry registry = new ConnectionRegistry();
+  final RecordingMetrics metrics = new RecordingMetrics();
   OcppServerVerticle verticle;
 
   GatewayFixture() {
@@ -23,10 +24,13 @@ final class GatewayFixture {
   }
 
   Future<Integer> deploy(Vertx vertx, int maxPerSite) {
-    OcppServerConfig config = OcppServerConfig.defaults("127.0.0.1", 0)
-        .withCallTimeout(Duration.ofSeconds(5)).withMaxConnectionsPerSite(maxPerSite);
+    return deploy(vertx, OcppServerConfig.defaults("127.0.0.1", 0)
+        .withCallTimeout(Duration.ofSeconds(5)).withMaxConnectionsPerSite(maxPerSite));
+  }
+
+  Future<Integer> deploy(Vertx vertx, OcppServerConfig config) {
     GatewayServices services = new GatewayServices(directory, ports, ports, ports, Clock.systemUTC());
-    verticle = new OcppServerVerticle(config, services, registry, new OcppSchemas());
+    verticle = new OcppServerVerticle(config, services, registry, new OcppSchemas(), metrics);
     return vertx.deployVerticle(verticle).map(id -> verticle.actualPort());
   }
 }

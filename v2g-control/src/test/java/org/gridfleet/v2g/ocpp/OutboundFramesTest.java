@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.gridfleet.v2g.charger.ChargerCommands;
 import org.gridfleet.v2g.charger.ChargerRecord;
 import org.gridfleet.v2g.charger.ChargerRecord.Admission;
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +35,7 @@ class OutboundFramesTest {
     RecordingPorts ports = new RecordingPorts();
     return new ChargerConnection(VERTX, null, charger, version, SCHEMAS,
         new GatewayServices(new InMemoryChargerDirectory(), ports, ports, ports, Clock.systemUTC()),
-        OcppServerConfig.defaults("127.0.0.1", 0));
+        OcppServerConfig.defaults("127.0.0.1", 0), GatewayMetrics.NOOP);
   }
 
   @ParameterizedTest
@@ -56,7 +57,18 @@ class OutboundFramesTest {
     evse.dynamicProfileId = 1001;
     sent.add(adapter.control(c, evse, -5.5, true).request());
 
+    // AND every one-off command, with a running transaction and without one
+    sent.add(adapter.clearTxProfile(evse).request());
+    sent.add(adapter.compositeSchedule(evse, 900).request());
+    sent.add(adapter.stopTransaction(evse).request());
+    for (ChargerCommands.Trigger trigger : ChargerCommands.Trigger.values()) {
+      sent.add(adapter.trigger(evse, trigger).request());
+    }
+    evse.endSession();
+    sent.add(adapter.startTransaction(evse, "FLEET-CARD-0042").request());
+
     // THEN every one is schema-valid, and the actions cover what each version needs
+    assertThat(sent).doesNotContainNull();
     for (OutboundRequest request : sent) {
       assertThat(SCHEMAS.violation(version, request.action(), true, request.payload()))
           .as(request.action() + " " + request.payload().encode()).isNull();
@@ -65,6 +77,9 @@ class OutboundFramesTest {
     if (version == OcppVersion.V2_1) {
       assertThat(sent).extracting(OutboundRequest::action).contains("UpdateDynamicSchedule");
     }
+    assertThat(sent).extracting(OutboundRequest::action).contains("ClearChargingProfile", "GetCompositeSchedule",
+        "TriggerMessage", version == OcppVersion.V1_6 ? "RemoteStartTransaction" : "RequestStartTransaction",
+        version == OcppVersion.V1_6 ? "RemoteStopTransaction" : "RequestStopTransaction");
   }
 
   @ParameterizedTest

@@ -88,7 +88,7 @@ class LiveControllerProperties {
             unsteeredKw.merge(record.siteId(), record.fallbackKwPerEvse(), Double::sum);
         }
         LiveController controller = new LiveController(ControlConfig.DEFAULT, DispatchMetrics.NOOP,
-                new ConcurrentHashMap<>(), new VehicleWear());
+                new ConcurrentHashMap<>(), new VehicleWear(), GridLink.of(ControlConfig.DEFAULT));
         // WHEN a few ticks run
         for (int tick = 0; tick < 4; tick++) {
             Instant now = NOW.plus(TICK.multipliedBy(tick));

@@ -17,6 +17,7 @@ import org.gridfleet.aggregator.fleet.Vehicle;
 import org.gridfleet.aggregator.health.VehicleWear;
 import org.gridfleet.v2g.charger.EvNeeds;
 import org.gridfleet.v2g.charger.EvseRef;
+import org.gridfleet.v2g.control.Tariff;
 import org.gridfleet.v2g.control.VehicleState;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,7 @@ class LiveInputTest {
     private static final Predicate<String> ONLINE = chargerId -> true;
     /** No health pass yet: chemistry wear prices and power limits only. */
     private static final VehicleWear NO_HEALTH_DATA = new VehicleWear();
+    private static final Tariff FLAT = GridLink.of(ControlConfig.DEFAULT).openAdr().current().tariff();
     private final Site site = LiveFixtures.site(1, 100, List.of());
     private final String siteId = site.id().toString();
 
@@ -49,7 +51,7 @@ class LiveInputTest {
         EvNeeds needs = new EvNeeds(evse, NOW.plus(Duration.ofHours(3)), 24.0, null, null, null, null, 9.0, null);
         // WHEN
         LiveInput in = LiveInput.build(view(List.of(v), false), List.of(session("CP-1", v, 0.3, 0.0, needs)),
-                ONLINE, NO_HEALTH_DATA, NOW, STEP, ControlConfig.DEFAULT);
+                ONLINE, NO_HEALTH_DATA, NOW, STEP, ControlConfig.DEFAULT, FLAT);
         // THEN
         VehicleState s = in.input().vehicles().get(0);
         assertThat(s.departure()).isEqualTo(NOW.plus(Duration.ofHours(3)));
@@ -67,7 +69,7 @@ class LiveInputTest {
                 List.of(new Trip(NOW.plus(Duration.ofDays(2)), 0.95)));
         // WHEN
         LiveInput in = LiveInput.build(view(List.of(v), false), List.of(session("CP-1", v, 0.5, null, null)),
-                ONLINE, NO_HEALTH_DATA, NOW, STEP, ControlConfig.DEFAULT);
+                ONLINE, NO_HEALTH_DATA, NOW, STEP, ControlConfig.DEFAULT, FLAT);
         // THEN
         VehicleState s = in.input().vehicles().get(0);
         assertThat(s.departure()).isEqualTo(java.time.Instant.parse("2026-12-01T07:30:00Z"));
@@ -81,7 +83,7 @@ class LiveInputTest {
         Vehicle v = LiveFixtures.vehicle(1);
         // WHEN
         LiveInput in = LiveInput.build(view(List.of(v), false), List.of(session("CP-1", v, null, null, null)),
-                ONLINE, NO_HEALTH_DATA, NOW, STEP, ControlConfig.DEFAULT);
+                ONLINE, NO_HEALTH_DATA, NOW, STEP, ControlConfig.DEFAULT, FLAT);
         // THEN
         VehicleState s = in.input().vehicles().get(0);
         assertThat(s.departure()).isEqualTo(NOW.plus(ControlConfig.DEFAULT.defaultDwell()));
@@ -98,9 +100,9 @@ class LiveInputTest {
                 session("CP-2", refusing, 0.6, null, null));
         // WHEN on discharge-capable and on charge-only chargers
         LiveInput capable = LiveInput.build(view(List.of(consenting, refusing), true), sessions,
-                ONLINE, NO_HEALTH_DATA, NOW, STEP, ControlConfig.DEFAULT);
+                ONLINE, NO_HEALTH_DATA, NOW, STEP, ControlConfig.DEFAULT, FLAT);
         LiveInput chargeOnly = LiveInput.build(view(List.of(consenting, refusing), false), sessions,
-                ONLINE, NO_HEALTH_DATA, NOW, STEP, ControlConfig.DEFAULT);
+                ONLINE, NO_HEALTH_DATA, NOW, STEP, ControlConfig.DEFAULT, FLAT);
         // THEN only consent on a capable charger discharges, limited by vehicle and charger
         assertThat(capable.input().vehicles()).extracting(VehicleState::maxDischargeKw).containsExactlyInAnyOrder(7.0, 0.0);
         assertThat(capable.input().vehicles()).extracting(VehicleState::maxChargeKw).containsExactlyInAnyOrder(11.0, 7.4);
@@ -117,7 +119,7 @@ class LiveInputTest {
                 LiveFixtures.charger("CP-1", site.id(), 22, false), LiveFixtures.charger("CP-2", site.id(), 22, false),
                 LiveFixtures.charger("CP-3", site.id(), 22, false))), List.of(v));
         // WHEN
-        LiveInput in = LiveInput.build(view, sessions, ONLINE, NO_HEALTH_DATA, NOW, STEP, ControlConfig.DEFAULT);
+        LiveInput in = LiveInput.build(view, sessions, ONLINE, NO_HEALTH_DATA, NOW, STEP, ControlConfig.DEFAULT, FLAT);
         // THEN
         assertThat(in.input().vehicles()).hasSize(1);
         assertThat(in.input().sites().get(siteId).baseLoadKw()).isEqualTo(7.0);
@@ -131,7 +133,7 @@ class LiveInputTest {
         List<PluggedSession> sessions = List.of(session("CP-1", v, 0.5, 11.0, null));
         // WHEN
         LiveInput in = LiveInput.build(view(List.of(v), false), sessions,
-                "CP-1"::equals, NO_HEALTH_DATA, NOW, STEP, ControlConfig.DEFAULT);
+                "CP-1"::equals, NO_HEALTH_DATA, NOW, STEP, ControlConfig.DEFAULT, FLAT);
         // THEN CP-2 draws at most its fallback: the smaller of its rating and half the usable 95 kW
         assertThat(in.input().vehicles()).hasSize(1);
         assertThat(in.input().sites().get(siteId).baseLoadKw()).isEqualTo(7.4);

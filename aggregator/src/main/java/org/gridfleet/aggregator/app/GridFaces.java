@@ -10,7 +10,6 @@ import org.gridfleet.aggregator.dispatch.GridServiceController;
 import org.gridfleet.aggregator.http.RouteModule;
 import org.gridfleet.aggregator.live.GridLink;
 import org.gridfleet.aggregator.live.LivePlans;
-import org.gridfleet.aggregator.markets.DeliveryScores;
 import org.gridfleet.aggregator.markets.MarketDeskConfig;
 import org.gridfleet.aggregator.markets.MarketsModule;
 import org.gridfleet.aggregator.markets.ProductTerms;
@@ -23,14 +22,12 @@ import org.gridfleet.market.Product;
 import org.gridfleet.market.ProductKind;
 import org.gridfleet.market.bidding.OfferPricing;
 import org.gridfleet.market.fcr.FcrDroop;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The grid-facing modules of {@code gridfleet serve}, wired to the live control loop through one {@link GridLink}:
  * the OpenADR 3 VTN at {@code /openadr3} (with client registration at {@code /api/v1/openadr/clients}) and the
  * market desk at {@value MarketsModule#MOUNT_POINT} over a push-only PJM RegD market (the operator reads the offers
- * and pushes awards and the signal).
+ * and pushes awards and the signal), settled with the live loop's delivery scores.
  *
  * @param openAdr the OpenADR module (reports, restored events)
  * @param markets the markets module (its desk)
@@ -46,17 +43,6 @@ public record GridFaces(OpenAdrModule openAdr, MarketsModule markets) {
      */
     static final OfferPricing REGD_PRICING = new OfferPricing(0.005, 0.02, 0.5, 0.002);
     static final double REGD_PERFORMANCE_PRICE_PER_MW = 0.5;
-    private static final Logger LOG = LoggerFactory.getLogger(GridFaces.class);
-    /**
-     * The live loop keeps no per-obligation delivery record yet (the dispatcher's {@code DeliveryLog} is keyed by
-     * replayed market windows), so Gridfleet claims no performance: score 0 settles the hour FAILED, zero credit.
-     * Never an invented score.
-     */
-    static final DeliveryScores UNSCORED = delivered -> {
-        LOG.warn("[offer: {}] no delivery record in the live loop: settled with score 0 (no credit claimed)",
-                delivered.offerId());
-        return new DeliveryScores.DeliveryScore(0, 0);
-    };
 
     /** Loads the OpenADR contract and builds both modules over {@code link}; mount {@link #routeModules()}. */
     public static Future<GridFaces> load(Vertx vertx, Clock clock, OpenAdrConfig openAdr, GridLink link,
@@ -64,7 +50,7 @@ public record GridFaces(OpenAdrModule openAdr, MarketsModule markets) {
         MarketsModule markets = new MarketsModule(PushOnlyMarket.of(PJM_REGD, HourlyCalendar.ofDefaults(), clock),
                 MarketDeskConfig.ofDefaults(List.of(new ProductTerms(PJM_REGD, GridServiceController.REGULATION_HOUR,
                         REGD_PRICING, REGD_PERFORMANCE_PRICE_PER_MW, FcrDroop.ofDefaults()))),
-                new LivePlans(link.ticks()), UNSCORED, link.markets());
+                new LivePlans(link.ticks()), link.deliveries(), link.markets());
         return OpenAdrModule.load(vertx, openAdr, link.openAdr(), flexibility)
                 .map(module -> new GridFaces(module, markets));
     }

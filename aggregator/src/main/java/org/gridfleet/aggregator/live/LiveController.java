@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.gridfleet.aggregator.config.ControlConfig;
+import org.gridfleet.aggregator.dispatch.ActiveObligation;
 import org.gridfleet.aggregator.dispatch.DispatchConfig;
 import org.gridfleet.aggregator.dispatch.DispatchMetrics;
 import org.gridfleet.aggregator.dispatch.GridServiceController;
@@ -67,6 +68,12 @@ public final class LiveController {
         grid.markets().drainInto(controller.dispatcher());
         controller.dispatcher().limits(events.limits());
         Map<String, Double> setpoints = controller.control(live.input());
+        double fleetKw = controller.lastRecord().meteredKw();
+        for (ActiveObligation o : controller.dispatcher().obligations()) {
+            if (o.period().contains(now)) {
+                grid.deliveries().metered(o.obligationId(), now, fleetKw);
+            }
+        }
         return new Decision(live, planned, setpoints);
     }
 }

@@ -1,6 +1,7 @@
 package org.gridfleet.aggregator.live;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.Consumer;
@@ -23,6 +24,12 @@ public final class MarketInbox implements GridServiceInbox {
     static final int CAPACITY = 8_192;
 
     private final BlockingQueue<Consumer<Dispatcher>> pending = new ArrayBlockingQueue<>(CAPACITY);
+    private final LiveDeliveryScores deliveries;
+
+    /** @param deliveries where each signal sample is recorded, as the market stamped it, for the hour's score */
+    public MarketInbox(LiveDeliveryScores deliveries) {
+        this.deliveries = Objects.requireNonNull(deliveries, "deliveries");
+    }
 
     @Override
     public void activated(ActiveObligation obligation) {
@@ -40,6 +47,7 @@ public final class MarketInbox implements GridServiceInbox {
 
     @Override
     public void signal(String obligationId, Instant at, double value) {
+        deliveries.signal(obligationId, at, value);
         enqueue(d -> {
             if (d.obligations().stream().anyMatch(o -> o.obligationId().equals(obligationId))) {
                 d.updateSignal(obligationId, value);

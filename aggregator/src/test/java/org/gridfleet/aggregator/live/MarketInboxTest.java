@@ -14,12 +14,13 @@ import org.gridfleet.market.Baseline;
 import org.gridfleet.market.DeliveryPeriod;
 import org.gridfleet.market.ProductKind;
 import org.gridfleet.market.fcr.FcrDroop;
+import org.gridfleet.market.regulation.ScoringConfig;
 import org.junit.jupiter.api.Test;
 
 class MarketInboxTest {
 
     private static final DeliveryPeriod HOUR = DeliveryPeriod.of(NOW, Duration.ofHours(1));
-    private final MarketInbox inbox = new MarketInbox();
+    private final MarketInbox inbox = new MarketInbox(new LiveDeliveryScores(ScoringConfig.ofDefaults()));
     private final Dispatcher dispatcher = new Dispatcher(DispatchConfig.ofDefaults(), SocBalancing.ofDefaults(),
             (vehicle, kw) -> { }, DispatchMetrics.NOOP, new SettableClock(NOW), System::nanoTime);
 

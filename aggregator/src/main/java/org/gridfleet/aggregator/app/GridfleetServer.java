@@ -14,6 +14,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.gridfleet.aggregator.config.GridfleetConfig;
 import org.gridfleet.aggregator.fleet.JdbcFleetRegistry;
@@ -24,8 +25,11 @@ import org.gridfleet.aggregator.http.Application;
 import org.gridfleet.aggregator.http.CoreApi;
 import org.gridfleet.aggregator.http.RouteModule;
 import org.gridfleet.aggregator.live.BatteryHealthFeed;
+import org.gridfleet.aggregator.live.GridLink;
+import org.gridfleet.aggregator.live.LiveFlexibility;
 import org.gridfleet.aggregator.live.LiveAggregator;
 import org.gridfleet.aggregator.metrics.TelemetryMetrics;
+import org.gridfleet.aggregator.openadr.OpenAdrConfig;
 import org.gridfleet.aggregator.storage.Database;
 import org.gridfleet.aggregator.storage.TelemetryWriter;
 import org.slf4j.Logger;
@@ -33,9 +37,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running process: database (embedded or external), Vert.x with Micrometer metrics, the
- * telemetry writer, the fleet registry, the HTTP application and the live aggregator (OCPP gateway and
- * control loop). {@link #close()} stops them in reverse order (OCPP gateway and control loop, HTTP, Vert.x,
- * telemetry, pool, embedded database).
+ * telemetry writer, the fleet registry, the HTTP application (core API, OpenADR 3 VTN, market desk) and the live
+ * aggregator (OCPP gateway and control loop), the grid faces handing their obligations to the loop through one
+ * {@link GridLink}. {@link #close()} stops them in reverse order (OCPP gateway and control loop, market desk, HTTP,
+ * Vert.x, telemetry, pool, embedded database).
  */
 public final class GridfleetServer implements AutoCloseable {
 
@@ -49,28 +54,36 @@ public final class GridfleetServer implements AutoCloseable {
     private final JdbcFleetRegistry registry;
     private final Application application;
     private final LiveAggregator live;
+    private final GridFaces faces;
     private final long healthTimer;
 
     private GridfleetServer(Database database, Vertx vertx, TelemetryWriter telemetry, JdbcFleetRegistry registry,
-                            Application application, LiveAggregator live, long healthTimer) {
+                            Application application, LiveAggregator live, GridFaces faces, long healthTimer) {
         this.database = database;
         this.vertx = vertx;
         this.telemetry = telemetry;
         this.registry = registry;
         this.application = application;
         this.live = live;
+        this.faces = faces;
         this.healthTimer = healthTimer;
     }
 
+    /** {@link #start(GridfleetConfig, OpenAdrConfig, Clock, List)} with OpenADR's defaults. */
+    public static GridfleetServer start(GridfleetConfig config, Clock clock, List<RouteModule> extraModules)
+            throws Exception {
+        return start(config, OpenAdrConfig.fromEnv(Map.of(), config.http().port()), clock, extraModules);
+    }
+
     /**
-     * Opens the database, starts Vert.x, serves {@link CoreApi} plus {@code extraModules}, and starts the OCPP
-     * gateway and the control loop. Blocks until both listen.
+     * Opens the database, starts Vert.x, serves {@link CoreApi}, the OpenADR 3 VTN, the market desk and
+     * {@code extraModules}, and starts the OCPP gateway and the control loop. Blocks until both listen.
      *
      * @throws IllegalStateException when a configured port is taken (checked before anything starts, so the
      *     message names the key instead of a client hanging on a port held by another program)
      */
-    public static GridfleetServer start(GridfleetConfig config, Clock clock, List<RouteModule> extraModules)
-            throws Exception {
+    public static GridfleetServer start(GridfleetConfig config, OpenAdrConfig openAdr, Clock clock,
+                                        List<RouteModule> extraModules) throws Exception {
         if (config.database().url().isEmpty()) {
             requireFreePort("database.embeddedPort", "localhost", config.database().embeddedPort());
         }
@@ -86,19 +99,23 @@ public final class GridfleetServer implements AutoCloseable {
         TelemetryWriter telemetry = new TelemetryWriter(database.dataSource(), config.telemetry(),
                 TelemetryMetrics.micrometer(meters));
         try {
+            GridLink link = GridLink.of(config.control());
+            GridFaces faces = GridFaces.load(vertx, clock, openAdr, link, new LiveFlexibility(link.ticks()))
+                    .await(30, TimeUnit.SECONDS);
             Application.Builder app = Application.builder(vertx, config, database.dataSource(), meters, clock)
                     .telemetryBacklog(telemetry::backlog)
                     .mount(new CoreApi(new SecureRandom(), PasswordHasher.DEFAULT_ITERATIONS));
+            faces.routeModules().forEach(app::mount);
             extraModules.forEach(app::mount);
             Application application = app.start().await(30, TimeUnit.SECONDS);
             LOG.info("gridfleet listening on {}:{}", config.http().host(), application.port());
             JdbcFleetRegistry registry = new JdbcFleetRegistry(database.dataSource());
             VehicleWear wear = new VehicleWear();
             LiveAggregator live = LiveAggregator.start(vertx, clock, config.ocpp(), config.control(), registry,
-                    registry, telemetry, meters, new BatteryHealthFeed(database.dataSource(), wear))
+                    registry, telemetry, meters, new BatteryHealthFeed(database.dataSource(), wear), link)
                     .await(30, TimeUnit.SECONDS);
             long healthTimer = new HealthJob(database.dataSource(), clock, wear).start(vertx, HEALTH_EVERY);
-            return new GridfleetServer(database, vertx, telemetry, registry, application, live, healthTimer);
+            return new GridfleetServer(database, vertx, telemetry, registry, application, live, faces, healthTimer);
         } catch (Exception e) {
             vertx.close().await(10, TimeUnit.SECONDS);
             telemetry.close();
@@ -114,6 +131,11 @@ public final class GridfleetServer implements AutoCloseable {
     /** The OCPP gateway's port ({@code ws://host:port/ocpp/{chargerId}}). */
     public int ocppPort() {
         return live.ocppPort();
+    }
+
+    /** The OpenADR VTN (its reports) and the market desk, as mounted. */
+    public GridFaces gridFaces() {
+        return faces;
     }
 
     public Vertx vertx() {
@@ -155,6 +177,7 @@ public final class GridfleetServer implements AutoCloseable {
         LOG.info("gridfleet shutting down");
         vertx.cancelTimer(healthTimer);
         awaitQuietly(live.stop(), "OCPP gateway and control loop");
+        awaitQuietly(faces.stop(), "market desk");
         awaitQuietly(application.stop(), "HTTP server");
         // Vert.x may complete its close future on an event loop that has just terminated, so the wait is bounded.
         awaitQuietly(vertx.close(), "Vert.x");

@@ -16,6 +16,7 @@ import org.gridfleet.aggregator.app.GridfleetServer;
 import org.gridfleet.aggregator.config.ConfigException;
 import org.gridfleet.aggregator.config.ConfigLoader;
 import org.gridfleet.aggregator.config.GridfleetConfig;
+import org.gridfleet.aggregator.openadr.OpenAdrConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code gridfleet serve}: runs the HTTP API, the OCPP gateway and the control loop until SIGTERM/SIGINT, then
+ * {@code gridfleet serve}: runs the HTTP API (with the OpenADR 3 VTN and the market desk), the OCPP gateway and the
+ * control loop until SIGTERM/SIGINT, then
  * shuts down gracefully. Exit 2 for a bad configuration, 1 when the server cannot start (the reason is logged
  * and printed, and a start that hangs is given up after {@link #START_TIMEOUT}).
  */
@@ -50,19 +52,21 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         GridfleetConfig config;
+        OpenAdrConfig openAdr;
         try {
             config = new ConfigLoader(Path.of(System.getProperty("user.home")))
                     .load(Optional.ofNullable(configFile), System.getenv());
             if (port != null) {
                 config = config.withHttp(config.http().withPort(port));
             }
+            openAdr = OpenAdrConfig.fromEnv(System.getenv(), config.http().port());
         } catch (ConfigException e) {
             err.println("gridfleet serve: " + e.getMessage());
             return 2;
         }
         GridfleetServer server;
         try {
-            server = startWithin(config, START_TIMEOUT);
+            server = startWithin(config, openAdr, START_TIMEOUT);
         } catch (ExecutionException | TimeoutException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             String reason = e instanceof TimeoutException
@@ -84,12 +88,12 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /** Starts on a daemon thread, so a start stuck in a library cannot keep the process from exiting. */
-    private static GridfleetServer startWithin(GridfleetConfig config, Duration timeout)
+    private static GridfleetServer startWithin(GridfleetConfig config, OpenAdrConfig openAdr, Duration timeout)
             throws ExecutionException, TimeoutException, InterruptedException {
         CompletableFuture<GridfleetServer> started = new CompletableFuture<>();
         Thread starter = new Thread(() -> {
             try {
-                started.complete(GridfleetServer.start(config, Clock.systemUTC(), List.of()));
+                started.complete(GridfleetServer.start(config, openAdr, Clock.systemUTC(), List.of()));
             } catch (Exception | Error e) {
                 started.completeExceptionally(e);
             }

@@ -33,21 +33,23 @@ public final class ControlLoop {
     private final ControlMetrics metrics;
     private final LiveController controller;
     private final SetpointSender sender;
+    private final FleetTicks ticks;
     private final AtomicBoolean ticking = new AtomicBoolean();
     private WorkerExecutor worker;
     private long timerId = -1;
 
     public ControlLoop(Vertx vertx, Clock clock, ControlConfig config, ChargerCache directory, LiveFleet fleet,
                        ChargerControl chargers, DispatchMetrics dispatchMetrics, ControlMetrics metrics,
-                       VehicleWear wear) {
+                       VehicleWear wear, GridLink grid) {
         this.vertx = vertx;
         this.clock = clock;
         this.config = config;
         this.directory = directory;
         this.fleet = fleet;
         this.metrics = metrics;
-        this.controller = new LiveController(config, dispatchMetrics, fleet.meteredKw(), wear);
+        this.controller = new LiveController(config, dispatchMetrics, fleet.meteredKw(), wear, grid);
         this.sender = new SetpointSender(chargers);
+        this.ticks = grid.ticks();
     }
 
     /** Starts the periodic tick. */
@@ -77,6 +79,7 @@ public final class ControlLoop {
         long started = System.nanoTime();
         LiveController.Decision d = controller.decide(directory.view(), fleet.sessions(), fleet, clock.instant());
         sender.send(d.setpointsKw(), d.live().evseOfVehicle());
+        ticks.publish(new FleetTicks.Tick(d.live().input(), d.plannedKw(), d.setpointsKw(), fleet.meteredKw()));
         metrics.ticked(System.nanoTime() - started, d.live().evseOfVehicle().size());
     }
 

@@ -51,11 +51,12 @@ public final class LiveAggregator {
      * @param credentials the chargers' stored passwords (blocking; used on worker threads only)
      * @param health      where plugged-in sessions are logged for the battery-health job, and the wear terms
      *                    that job derives for the control loop
+     * @param grid        what the OpenADR VTN and the market desk hand to the control loop
      */
     public static Future<LiveAggregator> start(Vertx vertx, Clock clock, OcppConfig ocpp, ControlConfig control,
                                                FleetRegistry registry, ChargerCredentials credentials,
                                                TelemetryWriter telemetry, MeterRegistry meters,
-                                               BatteryHealthFeed health) {
+                                               BatteryHealthFeed health, GridLink grid) {
         Executor blocking = task -> vertx.executeBlocking(() -> {
             task.run();
             return null;
@@ -76,7 +77,8 @@ public final class LiveAggregator {
                 .compose(view -> vertx.deployVerticle(gateway))
                 .map(id -> {
                     ControlLoop loop = new ControlLoop(vertx, clock, control, cache, fleet, connections,
-                            new MicrometerDispatchMetrics(meters), ControlMetrics.micrometer(meters), health.wear());
+                            new MicrometerDispatchMetrics(meters), ControlMetrics.micrometer(meters), health.wear(),
+                            grid);
                     loop.start();
                     long timer = vertx.setPeriodic(ocpp.directoryRefreshMs(), refresher(vertx, cache));
                     LOG.info("OCPP gateway listening on {}:{}", ocpp.host(), gateway.actualPort());

@@ -19,7 +19,6 @@ import org.gridfleet.aggregator.live.FleetView.RegisteredCharger;
 import org.gridfleet.aggregator.sim.WearPrices;
 import org.gridfleet.v2g.charger.EvseRef;
 import org.gridfleet.v2g.control.ControlInput;
-import org.gridfleet.v2g.control.PriceCurve;
 import org.gridfleet.v2g.control.SiteState;
 import org.gridfleet.v2g.control.Tariff;
 import org.gridfleet.v2g.control.VehicleState;
@@ -62,9 +61,10 @@ public record LiveInput(ControlInput input, Map<String, EvseRef> evseOfVehicle) 
     /**
      * @param offline what each registered charger Gridfleet cannot steer now may draw
      * @param wear   each vehicle's wear price from its measured health and what its degradation budget leaves
+     * @param tariff the energy prices the schedule minimizes (the flat ones, or with OpenADR price events)
      */
     public static LiveInput build(FleetView view, List<PluggedSession> sessions, OfflineLoad offline,
-                                  VehicleWear wear, Instant now, Duration step, ControlConfig config) {
+                                  VehicleWear wear, Instant now, Duration step, ControlConfig config, Tariff tariff) {
         List<VehicleState> vehicles = new ArrayList<>();
         Map<String, EvseRef> evseOf = new HashMap<>();
         Map<String, Double> baseLoadKw = new HashMap<>();
@@ -95,8 +95,6 @@ public record LiveInput(ControlInput input, Map<String, EvseRef> evseOfVehicle) 
             sites.put(e.getKey(), new SiteState(e.getKey(), site.limitKw(), site.headroomPct(),
                     baseLoadKw.getOrDefault(e.getKey(), 0.0), 0));
         }
-        Tariff tariff = new Tariff(PriceCurve.constant(config.importPricePerKwh()),
-                PriceCurve.constant(config.exportPricePerKwh()), 0);
         return new LiveInput(new ControlInput(now, step, vehicles, sites, tariff, Map.of()), evseOf);
     }
 

@@ -1,17 +1,13 @@
 package org.gridfleet.aggregator.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.gridfleet.aggregator.live.ServeFixture.PASSWORD;
+import static org.gridfleet.aggregator.live.ServeFixture.created;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -20,19 +16,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.gridfleet.aggregator.app.GridfleetServer;
-import org.gridfleet.aggregator.config.ControlConfig;
 import org.gridfleet.aggregator.config.DatabaseConfig;
-import org.gridfleet.aggregator.config.GridfleetConfig;
-import org.gridfleet.aggregator.config.HttpConfig;
-import org.gridfleet.aggregator.config.OcppConfig;
-import org.gridfleet.aggregator.config.TelemetryConfig;
 import org.gridfleet.aggregator.testsupport.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,38 +34,22 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class LiveAggregatorIT {
 
-    private static final String ADMIN = "live-admin-token-0123456789";
-    private static final String PASSWORD = "charger-Passw0rd-1";
     private static final int CHARGERS = 4;
     private static final double SITE_LIMIT_KW = 40;
     /** limitKw less the default 5 % headroom. */
     private static final double USABLE_KW = SITE_LIMIT_KW * 0.95;
     private static final double CHARGER_KW = 11;
 
-    private static Path home;
-    private static int databasePort;
-    private static GridfleetServer server;
-    private static WebClient http;
-    private static final Map<String, Double> latestKw = new HashMap<>();
-    private static double highestSiteKw;
+    private static ServeFixture serve;
 
     @BeforeAll
     static void start() throws Exception {
-        home = Files.createTempDirectory("gridfleet-live-it");
-        databasePort = freePort();
-        GridfleetConfig config = new GridfleetConfig(new HttpConfig("127.0.0.1", 0, HttpConfig.DEFAULT_BODY_LIMIT_BYTES),
-                new DatabaseConfig(Optional.empty(), DatabaseConfig.DEFAULT_USER, "", 4, databasePort),
-                new TelemetryConfig(10_000, 100, 50), home, Optional.of(ADMIN),
-                new OcppConfig("127.0.0.1", 0, 5_000, 200), ControlConfig.DEFAULT.withTickMs(250));
-        server = GridfleetServer.start(config, Clock.systemUTC(), List.of());
-        http = WebClient.create(server.vertx(), new WebClientOptions().setDefaultHost("127.0.0.1")
-                .setDefaultPort(server.port()));
+        serve = ServeFixture.start(Clock.systemUTC());
     }
 
     @AfterAll
     static void stop() {
-        http.close();
-        server.close();
+        serve.close();
     }
 
     @Test
@@ -102,23 +74,21 @@ class LiveAggregatorIT {
         // WHEN the chargers connect, boot and plug in vehicles at 30 % needing 30 kWh within two hours
         List<SimulatedCharger> stations = new ArrayList<>();
         for (int i = 1; i <= CHARGERS; i++) {
-            SimulatedCharger cp = SimulatedCharger.connect(server.vertx(), server.ocppPort(), "LIVE-CP-" + i,
-                    PASSWORD, Duration.ofSeconds(30), LiveAggregatorIT::observe);
+            SimulatedCharger cp = serve.station("LIVE-CP-" + i);
             stations.add(cp);
-            cp.boot();
             cp.plugIn("RFID-VAN-" + i, 30, Instant.now().plus(Duration.ofHours(2)), 30_000);
         }
 
         // THEN every charger gets a TxProfile that charges, and the site never carries more than its usable limit
-        await(() -> snapshot().size() == CHARGERS && snapshot().values().stream().allMatch(kw -> kw > 0));
+        await(() -> serve.setpointsKw().size() == CHARGERS && serve.setpointsKw().values().stream().allMatch(kw -> kw > 0));
         for (int i = 0; i < CHARGERS; i++) {
-            stations.get(i).meter(31, snapshot().get(chargerIds.get(i)) * 1000);
+            stations.get(i).meter(31, serve.setpointsKw().get(chargerIds.get(i)) * 1000);
         }
         Thread.sleep(1_000); // a few more ticks with the metered response in
-        Map<String, Double> last = snapshot();
+        Map<String, Double> last = serve.setpointsKw();
         double total = last.values().stream().mapToDouble(Double::doubleValue).sum();
         assertThat(last.values()).allSatisfy(kw -> assertThat(kw).isPositive().isLessThanOrEqualTo(CHARGER_KW));
-        assertThat(highest()).isLessThanOrEqualTo(USABLE_KW + 0.01);
+        assertThat(serve.highestTotalKw()).isLessThanOrEqualTo(USABLE_KW + 0.01);
         assertThat(total).as("all four want more than the site has, so the site's room is used")
                 .isGreaterThan(USABLE_KW - 1);
 
@@ -131,7 +101,7 @@ class LiveAggregatorIT {
         await(() -> rows("vehicle_charging_sessions", "ended_at IS NULL") >= CHARGERS);
 
         // AND the gateway and loop report under gridfleet_* names
-        String metrics = http.get("/metrics").send().await().bodyAsString();
+        String metrics = serve.http.get("/metrics").send().await().bodyAsString();
         assertThat(metrics).contains("gridfleet_ocpp_chargers_online " + CHARGERS + ".0")
                 .contains("gridfleet_control_vehicles " + CHARGERS + ".0")
                 .contains("gridfleet_ocpp_setpoints_acked_total")
@@ -160,29 +130,16 @@ class LiveAggregatorIT {
         await(() -> status("LIVE-GUARDED", PASSWORD) == 101);
     }
 
-    private static synchronized void observe(String chargerId, double kw) {
-        latestKw.put(chargerId, kw);
-        highestSiteKw = Math.max(highestSiteKw, latestKw.values().stream().mapToDouble(Double::doubleValue).sum());
-    }
-
-    private static synchronized Map<String, Double> snapshot() {
-        return new HashMap<>(latestKw);
-    }
-
-    private static synchronized double highest() {
-        return highestSiteKw;
-    }
-
     private static int status(String id, String password) {
         try {
-            return SimulatedCharger.handshakeStatus(server.vertx(), server.ocppPort(), id, password);
+            return SimulatedCharger.handshakeStatus(serve.server.vertx(), serve.server.ocppPort(), id, password);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static long rows(String table, String where) {
-        String url = "jdbc:postgresql://localhost:" + databasePort + "/postgres";
+        String url = "jdbc:postgresql://localhost:" + serve.databasePort + "/postgres";
         try (Connection c = DriverManager.getConnection(url, DatabaseConfig.DEFAULT_USER, "");
              Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT count(*) FROM " + table
@@ -195,34 +152,14 @@ class LiveAggregatorIT {
     }
 
     private static String ownerToken(String name) {
-        String tenant = post(ADMIN, "/api/v1/tenants", new JsonObject().put("name", name).put("role", "fleet-owner"))
-                .bodyAsJsonObject().getString("id");
-        return post(ADMIN, "/api/v1/tenants/" + tenant + "/tokens", new JsonObject()).bodyAsJsonObject()
-                .getString("token");
+        return serve.tenantToken(name, "fleet-owner");
     }
 
     private static HttpResponse<Buffer> post(String token, String path, JsonObject body) {
-        return http.post(path).bearerTokenAuthentication(token).sendJsonObject(body).await();
-    }
-
-    private static String created(HttpResponse<Buffer> r) {
-        assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(201);
-        return r.getHeader("Location");
+        return serve.post(token, path, body);
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(60));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(giveUp)) {
-                throw new AssertionError("condition not met within 60 s; profiles seen: " + snapshot());
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+        serve.await(condition, "condition");
     }
 }

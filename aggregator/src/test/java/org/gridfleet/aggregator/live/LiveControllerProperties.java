@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.gridfleet.aggregator.config.ControlConfig;
+import org.gridfleet.aggregator.dispatch.DispatchConfig;
 import org.gridfleet.aggregator.dispatch.DispatchMetrics;
 import org.gridfleet.aggregator.fleet.Charger;
 import org.gridfleet.aggregator.fleet.ChargingPreference;
@@ -25,9 +26,12 @@ import org.gridfleet.aggregator.fleet.Site;
 import org.gridfleet.aggregator.fleet.V2gConsent;
 import org.gridfleet.aggregator.fleet.Vehicle;
 import org.gridfleet.aggregator.health.VehicleWear;
+import org.gridfleet.aggregator.openadr.grid.GridObligation;
+import org.gridfleet.aggregator.openadr.grid.GridTarget;
 import org.gridfleet.v2g.charger.ChargerRecord;
 import org.gridfleet.v2g.charger.EvNeeds;
 import org.gridfleet.v2g.charger.EvseRef;
+import org.gridfleet.v2g.control.VehicleEnvelope;
 import org.gridfleet.v2g.control.VehicleState;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -37,16 +41,38 @@ import net.jqwik.api.constraints.IntRange;
  * The live decision over random mixes of registrations and sessions (matched or not, SoC known or not, EV needs
  * or the owner's, V2G consent or not, unsteered load at the site, chargers offline on their fallback): every tick
  * keeps each site under its usable limit with the unsteered sessions' metered power and the offline chargers'
- * fallback counted, and every vehicle inside its power range.
+ * fallback counted, and every vehicle inside its power range; with OpenADR import caps on the sites, within them too
+ * as far as departure floors allow.
  */
 class LiveControllerProperties {
 
     private static final double EPS = 1e-6;
     private static final Duration TICK = ControlConfig.DEFAULT.tick();
+    private static final Duration HOLD = DispatchConfig.ofDefaults().holdFor();
+    /**
+     * The dispatcher meets a site target (a demand-response cap is one) to within half its hysteresis band
+     * ({@code Dispatcher.closeGaps}); unlike the site limit it is not a node of the limit tree.
+     */
+    private static final double CAP_PRECISION_KW = DispatchConfig.ofDefaults().hysteresisKw() / 2;
 
     @Property(tries = 100)
     void decideShouldKeepSitesUnderTheirLimitWhenSessionsAreAnyMix(@ForAll long seed,
                                                                    @ForAll @IntRange(min = 1, max = 14) int n) {
+        run(seed, n, false);
+    }
+
+    /**
+     * OpenADR import caps on random sites (some below what the unsteered load already draws): each site's EVs stay
+     * within the cap's room (to the dispatcher's half-band precision) unless the vehicles' departure floors need
+     * more, and never above the site's limit.
+     */
+    @Property(tries = 100)
+    void decideShouldKeepSitesUnderOpenAdrImportCapsWhenDepartureFloorsAllow(@ForAll long seed,
+                                                                            @ForAll @IntRange(min = 1, max = 14) int n) {
+        run(seed, n, true);
+    }
+
+    private void run(long seed, int n, boolean caps) {
         // GIVEN
         Random r = new Random(seed);
         List<Site> sites = List.of(LiveFixtures.site(1, 15 + r.nextInt(100), List.of()),
@@ -87,8 +113,21 @@ class LiveControllerProperties {
             ChargerRecord record = view.chargers().get(id).record();
             unsteeredKw.merge(record.siteId(), record.maxPowerKw(), Double::sum);
         }
+        GridLink grid = GridLink.of(ControlConfig.DEFAULT);
+        Map<String, Double> capKw = new HashMap<>();
+        if (caps) {
+            for (Site s : sites) {
+                if (r.nextInt(3) > 0) {
+                    String siteId = s.id().toString();
+                    capKw.put(siteId, r.nextDouble() * 60);
+                    grid.openAdr().obligationsChanged("event-" + siteId, List.of(new GridObligation.ImportCapacityLimit(
+                            "event-" + siteId, new GridTarget.Site(siteId), NOW.minusSeconds(60), NOW.plusSeconds(3600),
+                            capKw.get(siteId))));
+                }
+            }
+        }
         LiveController controller = new LiveController(ControlConfig.DEFAULT, DispatchMetrics.NOOP,
-                new ConcurrentHashMap<>(), new VehicleWear());
+                new ConcurrentHashMap<>(), new VehicleWear(), grid);
         // WHEN a few ticks run
         for (int tick = 0; tick < 4; tick++) {
             Instant now = NOW.plus(TICK.multipliedBy(tick));
@@ -96,7 +135,9 @@ class LiveControllerProperties {
                     (charger, at) -> offline.contains(charger.chargerId()) ? charger.maxPowerKw() : 0, now);
             // THEN
             Map<String, Double> siteKw = new HashMap<>();
+            Map<String, Double> floorKw = new HashMap<>();
             for (VehicleState v : d.live().input().vehicles()) {
+                floorKw.merge(v.siteId(), Math.max(0, VehicleEnvelope.range(v, now, HOLD).minKw()), Double::sum);
                 double kw = d.setpointsKw().getOrDefault(v.vehicleId(), 0.0);
                 assertThat(kw).as("vehicle power range").isBetween(-v.maxDischargeKw() - EPS, v.maxChargeKw() + EPS);
                 if (v.soc() <= v.reserveSoc()) {
@@ -109,6 +150,12 @@ class LiveControllerProperties {
                 double room = Math.max(0, s.usableLimitKw() - unsteeredKw.getOrDefault(id, 0.0));
                 assertThat(siteKw.getOrDefault(id, 0.0)).as("site " + id + " EVs within the room the unsteered and offline leave")
                         .isLessThanOrEqualTo(room + EPS);
+                if (capKw.containsKey(id)) {
+                    double capRoom = Math.max(capKw.get(id) - unsteeredKw.getOrDefault(id, 0.0),
+                            floorKw.getOrDefault(id, 0.0));
+                    assertThat(siteKw.getOrDefault(id, 0.0)).as("site " + id + " EVs within the OpenADR cap's room")
+                            .isLessThanOrEqualTo(capRoom + CAP_PRECISION_KW + EPS);
+                }
             }
         }
     }

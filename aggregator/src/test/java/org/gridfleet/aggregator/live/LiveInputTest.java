@@ -19,6 +19,7 @@ import org.gridfleet.aggregator.health.VehicleWear;
 import org.gridfleet.aggregator.health.WearFixtures;
 import org.gridfleet.v2g.charger.EvNeeds;
 import org.gridfleet.v2g.charger.EvseRef;
+import org.gridfleet.v2g.control.Tariff;
 import org.gridfleet.v2g.control.VehicleState;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,7 @@ class LiveInputTest {
     private static final OfflineLoad ONLINE = (charger, now) -> 0;
     /** No health pass yet: chemistry wear prices and power limits only. */
     private static final VehicleWear NO_HEALTH_DATA = new VehicleWear();
+    private static final Tariff FLAT = GridLink.of(ControlConfig.DEFAULT).openAdr().current().tariff();
     private final Site site = LiveFixtures.site(1, 100, List.of());
     private final String siteId = site.id().toString();
 
@@ -51,7 +53,7 @@ class LiveInputTest {
         EvNeeds needs = new EvNeeds(evse, NOW.plus(Duration.ofHours(3)), 24.0, null, null, null, null, 9.0, null);
         // WHEN
         LiveInput in = LiveInput.build(view(List.of(v), false), List.of(session("CP-1", v, 0.3, 0.0, needs)),
-                ONLINE, NO_HEALTH_DATA, NOW, STEP, ControlConfig.DEFAULT);
+                ONLINE, NO_HEALTH_DATA, NOW, STEP, ControlConfig.DEFAULT, FLAT);
         // THEN
         VehicleState s = in.input().vehicles().get(0);
         assertThat(s.departure()).isEqualTo(NOW.plus(Duration.ofHours(3)));
@@ -69,7 +71,7 @@ class LiveInputTest {
                 List.of(new Trip(NOW.plus(Duration.ofDays(2)), 0.95)));
         // WHEN
         LiveInput in = LiveInput.build(view(List.of(v), false), List.of(session("CP-1", v, 0.5, null, null)),
-                ONLINE, NO_HEALTH_DATA, NOW, STEP, ControlConfig.DEFAULT);
+                ONLINE, NO_HEALTH_DATA, NOW, STEP, ControlConfig.DEFAULT, FLAT);
         // THEN
         VehicleState s = in.input().vehicles().get(0);
         assertThat(s.departure()).isEqualTo(java.time.Instant.parse("2026-12-01T07:30:00Z"));
@@ -83,7 +85,7 @@ class LiveInputTest {
         Vehicle v = LiveFixtures.vehicle(1);
         // WHEN
         LiveInput in = LiveInput.build(view(List.of(v), false), List.of(session("CP-1", v, null, null, null)),
-                ONLINE, NO_HEALTH_DATA, NOW, STEP, ControlConfig.DEFAULT);
+                ONLINE, NO_HEALTH_DATA, NOW, STEP, ControlConfig.DEFAULT, FLAT);
         // THEN
         VehicleState s = in.input().vehicles().get(0);
         assertThat(s.departure()).isEqualTo(NOW.plus(ControlConfig.DEFAULT.defaultDwell()));
@@ -100,9 +102,9 @@ class LiveInputTest {
                 session("CP-2", refusing, 0.6, null, null));
         // WHEN on discharge-capable and on charge-only chargers
         LiveInput capable = LiveInput.build(view(List.of(consenting, refusing), true), sessions,
-                ONLINE, NO_HEALTH_DATA, NOW, STEP, ControlConfig.DEFAULT);
+                ONLINE, NO_HEALTH_DATA, NOW, STEP, ControlConfig.DEFAULT, FLAT);
         LiveInput chargeOnly = LiveInput.build(view(List.of(consenting, refusing), false), sessions,
-                ONLINE, NO_HEALTH_DATA, NOW, STEP, ControlConfig.DEFAULT);
+                ONLINE, NO_HEALTH_DATA, NOW, STEP, ControlConfig.DEFAULT, FLAT);
         // THEN only consent on a capable charger discharges, limited by vehicle and charger
         assertThat(capable.input().vehicles()).extracting(VehicleState::maxDischargeKw).containsExactlyInAnyOrder(7.0, 0.0);
         assertThat(capable.input().vehicles()).extracting(VehicleState::maxChargeKw).containsExactlyInAnyOrder(11.0, 7.4);
@@ -119,7 +121,7 @@ class LiveInputTest {
                 LiveFixtures.charger("CP-1", site.id(), 22, false), LiveFixtures.charger("CP-2", site.id(), 22, false),
                 LiveFixtures.charger("CP-3", site.id(), 22, false))), List.of(v));
         // WHEN
-        LiveInput in = LiveInput.build(view, sessions, ONLINE, NO_HEALTH_DATA, NOW, STEP, ControlConfig.DEFAULT);
+        LiveInput in = LiveInput.build(view, sessions, ONLINE, NO_HEALTH_DATA, NOW, STEP, ControlConfig.DEFAULT, FLAT);
         // THEN
         assertThat(in.input().vehicles()).hasSize(1);
         assertThat(in.input().sites().get(siteId).baseLoadKw()).isEqualTo(7.0);
@@ -134,7 +136,7 @@ class LiveInputTest {
         OfflineLoad cp2Offline = (charger, now) -> charger.chargerId().equals("CP-2") ? 5.0 : 0;
         // WHEN
         LiveInput in = LiveInput.build(view(List.of(v), false), sessions,
-                cp2Offline, NO_HEALTH_DATA, NOW, STEP, ControlConfig.DEFAULT);
+                cp2Offline, NO_HEALTH_DATA, NOW, STEP, ControlConfig.DEFAULT, FLAT);
         // THEN
         assertThat(in.input().vehicles()).hasSize(1);
         assertThat(in.input().sites().get(siteId).baseLoadKw()).isEqualTo(5.0);
@@ -147,7 +149,7 @@ class LiveInputTest {
         VehicleWear spent = WearFixtures.exhaustedDailyCap(v.id(), LocalDate.ofInstant(NOW, ZoneOffset.UTC), 0.123);
         // WHEN on a discharge-capable charger
         LiveInput in = LiveInput.build(view(List.of(v), true), List.of(session("CP-1", v, 0.8, null, null)),
-                ONLINE, spent, NOW, STEP, ControlConfig.DEFAULT);
+                ONLINE, spent, NOW, STEP, ControlConfig.DEFAULT, FLAT);
         // THEN it may still charge but never discharge, and its wear is priced from its measured health
         VehicleState s = in.input().vehicles().get(0);
         assertThat(s.maxDischargeKw()).isZero();

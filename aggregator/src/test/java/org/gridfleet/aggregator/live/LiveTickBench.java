@@ -51,7 +51,7 @@ public final class LiveTickBench {
         }
         FleetView view = FleetView.of(sites, vehicles);
         LiveController controller = new LiveController(ControlConfig.DEFAULT, DispatchMetrics.NOOP,
-                new ConcurrentHashMap<>(), new VehicleWear());
+                new ConcurrentHashMap<>(), new VehicleWear(), GridLink.of(ControlConfig.DEFAULT));
         long t0 = System.nanoTime();
         controller.decide(view, sessions, (charger, now) -> 0, NOW);
         long firstNs = System.nanoTime() - t0;

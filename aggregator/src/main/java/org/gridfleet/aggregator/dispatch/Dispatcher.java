@@ -503,9 +503,14 @@ public final class Dispatcher {
         return kind == ProductKind.REGULATION ? Math.max(-1, Math.min(1, led)) : led;
     }
 
+    /**
+     * Clamps to the demand-response caps in force, aiming one hysteresis band inside each: a target is met to within
+     * half a band (closing gaps) plus half a band of setpoints kept in force, and a utility's cap must never be
+     * crossed.
+     */
     private double clampToLimit(double siteImportKw, String scope, Instant now) {
-        double max = drLimits.maxKw(scope, now);
-        double min = drLimits.minKw(scope, now);
+        double max = drLimits.maxKw(scope, now) - config.hysteresisKw();
+        double min = drLimits.minKw(scope, now) + config.hysteresisKw();
         return Math.max(min, Math.min(max, siteImportKw));
     }
 

@@ -41,6 +41,54 @@ class AllocatorProperties {
         assertThat(out.reported()).containsAll(out.missedTarget());
     }
 
+    @Property(tries = 2000)
+    void allocateShouldTakePowerFromLostTargetsFirstWhenFloorsCollide(@ForAll long seed) {
+        // GIVEN a fleet under tight limits, some of whose targets are already out of reach
+        RandomFleet fleet = RandomFleet.generate(seed, 12, false);
+        LimitTree tree = fleet.tree();
+        Duration step = Duration.ofMinutes(5);
+        // WHEN one step is allocated on plans of full power
+        Map<String, Double> plan = new HashMap<>();
+        fleet.vehicles().forEach(v -> plan.put(v.vehicleId(), v.maxChargeKw()));
+        Allocation a = new SetpointAllocator(AllocatorConfig.none()).allocate(Fixtures.T0, step, fleet.vehicles(),
+                tree, plan, Map.of());
+        // THEN a vehicle that can still make its target is held below its floor only at a limit where no
+        // non-urgent vehicle with a lost target still draws more than its least power
+        double[] load = new double[tree.size()];
+        for (VehicleState v : fleet.vehicles()) {
+            for (int nd = tree.nodeOf(v); nd >= 0; nd = tree.parent(nd)) {
+                load[nd] += a.setpointsKw().get(v.vehicleId());
+            }
+        }
+        for (VehicleState r : fleet.vehicles()) {
+            if (!a.belowFloor().contains(r.vehicleId()) || !VehicleEnvelope.targetReachable(r, Fixtures.T0)) {
+                continue;
+            }
+            for (int nd = tree.nodeOf(r); nd >= 0; nd = tree.parent(nd)) {
+                if (load[nd] < tree.evCapacityKw(nd) - 1e-6) {
+                    continue;
+                }
+                for (VehicleState u : fleet.vehicles()) {
+                    boolean lost = !u.urgent() && u.energyKwh() < VehicleEnvelope.floorKwh(u, Fixtures.T0) - 1e-6;
+                    if (lost && under(tree, u, nd)) {
+                        assertThat(a.setpointsKw().get(u.vehicleId()))
+                                .as("%s (target lost) while %s is below its floor", u.vehicleId(), r.vehicleId())
+                                .isLessThanOrEqualTo(VehicleEnvelope.range(u, Fixtures.T0, step).hardMinKw() + 1e-6);
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean under(LimitTree tree, VehicleState v, int node) {
+        for (int nd = tree.nodeOf(v); nd >= 0; nd = tree.parent(nd)) {
+            if (nd == node) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Plant.Outcome runAllocator(RandomFleet fleet, long seed) {
         Random rnd = new Random(~seed);
         SetpointAllocator allocator = new SetpointAllocator(

@@ -33,6 +33,19 @@ class ScheduledControllerTest {
     }
 
     @Test
+    void stepShouldChargeAtOnceUpToThePeakAlreadyPaidForWhenThePriceIsFlat() {
+        // GIVEN a flat price with a demand charge, a site that already metered a 10 kW quarter hour, and 8 kWh
+        // wanted in 8 h at up to 10 kW
+        var sites = Fixtures.sites(new SiteState("s1", 100, 0, 0, 10));
+        var controller = new ScheduledController(ScheduledControllerConfig.ofDefaults());
+        // WHEN
+        var out = controller.step(new ControlInput(T0, STEP, List.of(vehicle("v", 0.5, 0.7, 8, 10, 0)), sites,
+                Fixtures.flat(0.2, 15), Map.of()));
+        // THEN it charges at the paid-for 10 kW now, leaving the later hours free for vehicles yet to come
+        assertThat(out.setpointsKw().get("v")).isCloseTo(10, within(1e-6));
+    }
+
+    @Test
     void stepShouldChargeAtOnceWhenThePreferenceIsGuaranteed() {
         // GIVEN the same vehicle, guaranteed
         var config = ScheduledControllerConfig.ofDefaults()

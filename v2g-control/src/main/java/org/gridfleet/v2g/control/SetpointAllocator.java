@@ -217,7 +217,8 @@ public final class SetpointAllocator {
             if (!anyOverload()) {
                 return;
             }
-            for (int i : reliefOrder()) {
+            int[] order = reliefOrder();
+            for (int i : order) {
                 double excess = maxExcess(node[i]);
                 if (excess <= EPS) {
                     continue;
@@ -227,6 +228,11 @@ public final class SetpointAllocator {
                     x[i] -= cut;
                     addLoad(node[i], -cut);
                 }
+            }
+            // a cut at one node may free room at another: give floors back, the last cut first
+            for (int k = order.length - 1; k >= 0; k--) {
+                int i = order[k];
+                raise(x, i, lo[i] - x[i]);
             }
         }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Random;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
@@ -50,5 +51,13 @@ class FaultInjectionProperties {
                 .allSatisfy(v -> assertThat(v.metTarget()).as("%s with %s", v.id(), drawn.get(v.id())).isTrue());
         assertThat(report.violations().siteLimit()).isZero();
         assertThat(report.violations().reserve()).isZero();
+    }
+
+    @Example
+    void runShouldMeetEveryDepartureWhenASlowRampLosesHalfItsAcknowledgementsAndItsSocDrifts() {
+        // a sample a clean CI run found: 2.2 %/h SoC drift, ramps 8 times slower, 47 % of acknowledgements lost;
+        // the vehicle left 0.003 SoC short with the control core of 2026-11-28, and meets it since the scheduler
+        // changes of 2026-11-29 (quarter-hour aligned plan, early charging, lost targets cut first)
+        runShouldMeetEveryDepartureOfAChargerThatTakesSetpointsWhenChargersMisbehave(-213291, 1.0, 0.66);
     }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
@@ -89,5 +90,12 @@ class SimulatorProperties {
             case 1 -> new Scenario.Budget(kind, limit, limit * r.nextDouble() * 0.5);
             default -> new Scenario.Budget(kind, limit, limit * (1 + r.nextDouble()));
         };
+    }
+
+    @Example
+    void runShouldHoldTheSiteLimitWhenAVehicleDischargingToMakeRoomLeavesWithinTheStep() {
+        // a sample a clean CI run found: v4 was planned at -4.3 kW for a step it left 11 s into, the others drew
+        // 13.1 kW against that room and the site metered 17.7 kW for the step against a 14.9 kW limit
+        runShouldNeverDischargeAnExhaustedVehicleWhenV2gPays(14073);
     }
 }

@@ -45,13 +45,16 @@ public final class VehicleEnvelope {
      */
     public static PowerRange range(VehicleState v, Instant now, Duration step) {
         Instant end = now.plus(step);
-        if (end.isAfter(v.departure()) && now.isBefore(v.departure())) {
+        boolean leavesWithinStep = end.isAfter(v.departure()) && now.isBefore(v.departure());
+        if (leavesWithinStep) {
             end = v.departure();
         }
         double hours = hoursBetween(now, end);
         double energy = v.energyKwh();
         double maxKw = Math.max(0, Math.min(v.maxChargeKw(), (v.batteryKwh() - energy) / (v.efficiency() * hours)));
-        double hardMinKw = Math.min(0, Math.max(-v.maxDischargeKw(),
+        // a vehicle leaving within the step takes its export with it for the rest of the step, so no other may
+        // lean on it against a limit: it is not discharged in its last, partial step
+        double hardMinKw = leavesWithinStep ? 0 : Math.min(0, Math.max(-v.maxDischargeKw(),
                 -(energy - reserveKwh(v)) * v.efficiency() / hours));
         double needKwh = floorKwh(v, end) - energy;
         double minKw = needKwh > 0 ? needKwh / (v.efficiency() * hours) : needKwh * v.efficiency() / hours;

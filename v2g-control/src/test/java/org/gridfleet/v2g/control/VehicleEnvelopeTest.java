@@ -44,6 +44,18 @@ class VehicleEnvelopeTest {
     }
 
     @Test
+    void rangeShouldForbidDischargeWhenTheVehicleLeavesWithinTheStep() {
+        // GIVEN a consenting vehicle well above reserve and target that leaves 11 s into a 60 s step
+        var v = new VehicleState("v", "s1", 40, 0.8, 0.2, 0.5, T0.plusSeconds(11), 10, 10, 1.0, 0, false);
+        // WHEN
+        var r = VehicleEnvelope.range(v, T0, Duration.ofMinutes(1));
+        // THEN it gives nothing another vehicle could lean on for the 49 s it is gone
+        assertThat(r.hardMinKw()).isZero();
+        assertThat(r.minKw()).isZero();
+        assertThat(r.maxKw()).isPositive();
+    }
+
+    @Test
     void rangeShouldForbidDischargeWhenTheOwnerDidNotConsent() {
         // GIVEN
         var v = vehicle("v", 0.9, 0.5, 8, 10, 0);

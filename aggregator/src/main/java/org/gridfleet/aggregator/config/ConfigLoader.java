@@ -91,7 +91,7 @@ public final class ConfigLoader {
                 v.getOrDefault("http.host", HttpConfig.DEFAULT_HOST),
                 intValue(v, "http.port", HttpConfig.DEFAULT_PORT),
                 longValue(v, "http.bodyLimitBytes", HttpConfig.DEFAULT_BODY_LIMIT_BYTES),
-                HttpConfig.Tls.of(v.get("http.tls.certPath"), v.get("http.tls.keyPath")));
+                TlsFiles.of("http.tls", v.get("http.tls.certPath"), v.get("http.tls.keyPath")));
         DatabaseConfig db = new DatabaseConfig(
                 Optional.ofNullable(v.get("database.url")),
                 v.getOrDefault("database.user", DatabaseConfig.DEFAULT_USER),
@@ -113,7 +113,7 @@ public final class ConfigLoader {
                 intValue(v, "ocpp.port", OcppConfig.DEFAULT_PORT),
                 longValue(v, "ocpp.callTimeoutMs", OcppConfig.DEFAULT_CALL_TIMEOUT_MS),
                 longValue(v, "ocpp.directoryRefreshMs", OcppConfig.DEFAULT_DIRECTORY_REFRESH_MS),
-                OcppConfig.Tls.of(v.get("ocpp.tls.certPath"), v.get("ocpp.tls.keyPath")));
+                TlsFiles.of("ocpp.tls", v.get("ocpp.tls.certPath"), v.get("ocpp.tls.keyPath")));
         ControlConfig control = new ControlConfig(
                 longValue(v, "control.tickMs", ControlConfig.DEFAULT_TICK_MS),
                 doubleValue(v, "control.importPricePerKwh", ControlConfig.DEFAULT_IMPORT_PRICE_PER_KWH),

@@ -1,7 +1,5 @@
 package org.gridfleet.aggregator.config;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,43 +11,12 @@ import java.util.Optional;
  * @param bodyLimitBytes largest accepted request body in bytes
  * @param tls           serve HTTPS with this certificate and key; empty serves plain HTTP
  */
-public record HttpConfig(String host, int port, long bodyLimitBytes, Optional<Tls> tls) {
+public record HttpConfig(String host, int port, long bodyLimitBytes, Optional<TlsFiles> tls) {
 
     public static final String DEFAULT_HOST = "0.0.0.0";
     public static final int DEFAULT_PORT = 8080;
     public static final long DEFAULT_BODY_LIMIT_BYTES = 256 * 1024;
     public static final HttpConfig DEFAULT = new HttpConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_BODY_LIMIT_BYTES);
-
-    /**
-     * PEM files of the server's certificate (chain) and its private key (PKCS#8 or PKCS#1).
-     *
-     * @param certPath readable PEM file with the certificate chain, leaf first
-     * @param keyPath  readable PEM file with the private key
-     */
-    public record Tls(Path certPath, Path keyPath) {
-        public Tls {
-            readable("http.tls.certPath", certPath);
-            readable("http.tls.keyPath", keyPath);
-        }
-
-        private static void readable(String key, Path file) {
-            if (file == null || !Files.isReadable(file) || !Files.isRegularFile(file)) {
-                throw new ConfigException(key, String.valueOf(file), "must be a readable PEM file");
-            }
-        }
-
-        /** Both paths or neither: one alone is a mistake, not a request for plain HTTP. */
-        public static Optional<Tls> of(String certPath, String keyPath) {
-            if (certPath == null && keyPath == null) {
-                return Optional.empty();
-            }
-            if (certPath == null || keyPath == null) {
-                String missing = certPath == null ? "http.tls.certPath" : "http.tls.keyPath";
-                throw new ConfigException(missing, "", "is required when the other TLS file is set");
-            }
-            return Optional.of(new Tls(Path.of(certPath), Path.of(keyPath)));
-        }
-    }
 
     public HttpConfig {
         if (host == null || host.isBlank()) {

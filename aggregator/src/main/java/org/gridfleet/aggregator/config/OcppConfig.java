@@ -1,9 +1,5 @@
 package org.gridfleet.aggregator.config;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,46 +14,7 @@ import java.util.Optional;
  *                           a charger registered through the API can connect after the next reload
  * @param tls                PEM certificate and key for {@code wss://} (OCPP security profile 2), or empty for ws
  */
-public record OcppConfig(String host, int port, long callTimeoutMs, long directoryRefreshMs, Optional<Tls> tls) {
-
-    /**
-     * The gateway's PEM server certificate (chain) and private key, checked when the configuration loads so
-     * that a wrong path or file names its key instead of failing the listener later.
-     */
-    public record Tls(Path certPath, Path keyPath) {
-        public Tls {
-            requirePem("ocpp.tls.certPath", certPath, "-----BEGIN CERTIFICATE-----");
-            requirePem("ocpp.tls.keyPath", keyPath, "PRIVATE KEY-----");
-        }
-
-        /** Both paths or neither: one alone is a mistake, not a request for plain ws. */
-        public static Optional<Tls> of(String certPath, String keyPath) {
-            if (certPath == null && keyPath == null) {
-                return Optional.empty();
-            }
-            if (certPath == null || keyPath == null) {
-                String missing = certPath == null ? "ocpp.tls.certPath" : "ocpp.tls.keyPath";
-                throw new ConfigException(missing, "", "is required when the other OCPP TLS file is set");
-            }
-            return Optional.of(new Tls(Path.of(certPath), Path.of(keyPath)));
-        }
-
-        private static void requirePem(String key, Path file, String marker) {
-            if (file == null || !Files.isRegularFile(file) || !Files.isReadable(file)) {
-                throw new ConfigException(key, String.valueOf(file), "must be a readable PEM file");
-            }
-            String text;
-            try {
-                text = Files.readString(file, StandardCharsets.US_ASCII);
-            } catch (IOException e) {
-                // includes a binary (DER, PKCS#12) file, which is not ASCII
-                throw new ConfigException(key, file.toString(), "must be a PEM text file (" + e + ")");
-            }
-            if (!text.contains(marker)) {
-                throw new ConfigException(key, file.toString(), "has no PEM block ending in '" + marker + "'");
-            }
-        }
-    }
+public record OcppConfig(String host, int port, long callTimeoutMs, long directoryRefreshMs, Optional<TlsFiles> tls) {
 
     public static final String DEFAULT_HOST = "0.0.0.0";
     public static final int DEFAULT_PORT = 8887;

@@ -63,13 +63,13 @@ public final class LiveAggregator {
         }, false);
         ChargerCache cache = new ChargerCache(registry,
                 new PreverifiedPasswords(credentials, blocking, new SecureRandom()));
-        LiveFleet fleet = new LiveFleet(clock,
-                OcppServerConfig.defaults(ocpp.host(), ocpp.port()).maxOfflineDuration());
+        OcppServerConfig plain = OcppServerConfig.defaults(ocpp.host(), ocpp.port()).withCallTimeout(ocpp.callTimeout());
+        // a charger keeps its last TxProfile as long as the gateway's profiles say it may
+        LiveFleet fleet = new LiveFleet(clock, plain.maxOfflineDuration());
         GatewayServices services = new GatewayServices(cache, cache,
                 new VehicleSessionLog(vertx, health.sessions(), fleet),
                 new GatewayTelemetry(telemetry, OcppMetrics.micrometer(meters, fleet::online)), clock);
         ConnectionRegistry connections = new ConnectionRegistry();
-        OcppServerConfig plain = OcppServerConfig.defaults(ocpp.host(), ocpp.port()).withCallTimeout(ocpp.callTimeout());
         OcppServerVerticle gateway = new OcppServerVerticle(
                 ocpp.tls().map(t -> plain.withTls(t.certPath().toString(), t.keyPath().toString())).orElse(plain),
                 services, connections, new OcppSchemas(), OcppMetrics.wire(meters));

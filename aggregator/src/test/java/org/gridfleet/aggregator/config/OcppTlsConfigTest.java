@@ -36,7 +36,7 @@ class OcppTlsConfigTest {
         // WHEN
         GridfleetConfig c = loadEnv(cert.toString(), key.toString());
         // THEN
-        assertThat(c.ocpp().tls()).contains(new OcppConfig.Tls(cert, key));
+        assertThat(c.ocpp().tls()).contains(new TlsFiles("ocpp.tls", cert, key));
         assertThat(c.http().tls()).isEmpty();
     }
 
@@ -48,7 +48,7 @@ class OcppTlsConfigTest {
         // WHEN
         GridfleetConfig c = loader.load(Optional.of(yaml), Map.of());
         // THEN
-        assertThat(c.ocpp().tls()).contains(new OcppConfig.Tls(cert, key));
+        assertThat(c.ocpp().tls()).contains(new TlsFiles("ocpp.tls", cert, key));
     }
 
     @Test

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.gridfleet.aggregator.config.ConfigException;
 import org.gridfleet.aggregator.config.ConfigLoader;
 import org.gridfleet.aggregator.config.GridfleetConfig;
-import org.gridfleet.aggregator.config.HttpConfig;
+import org.gridfleet.aggregator.config.TlsFiles;
 import org.gridfleet.aggregator.http.Application;
 import org.gridfleet.aggregator.http.CoreApi;
 import org.gridfleet.aggregator.testsupport.TestDatabase;
@@ -103,7 +103,7 @@ class TlsIT {
 
     @Test
     void configShouldNameTheFileWhenItIsNotReadable() {
-        assertThatThrownBy(() -> new HttpConfig.Tls(dir.resolve("missing.crt"), pem.keyPath()))
+        assertThatThrownBy(() -> new TlsFiles("http.tls", dir.resolve("missing.crt"), pem.keyPath()))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("http.tls.certPath"));
     }
 }

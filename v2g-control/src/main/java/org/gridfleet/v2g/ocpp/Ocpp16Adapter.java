@@ -78,8 +78,14 @@ final class Ocpp16Adapter implements OcppAdapter {
     }
     double limitW = OcppAdapter.watts(Math.min(powerKw, c.charger.maxPowerKw()));
     JsonObject profile = profile(Ocpp201Adapter.TX_PROFILE_ID_BASE + evse.ref.evseId(), 1, "TxProfile", limitW)
-        .put("transactionId", Integer.parseInt(evse.transactionId));
+        .put("transactionId", Integer.parseInt(evse.transactionId))
+        .put("validTo", Ocpp201Adapter.validTo(c));
     return new Control(null, request(evse.ref.evseId(), profile), OcppAdapter::statusOf);
+  }
+
+  @Override
+  public boolean renewsTxProfiles() {
+    return true;
   }
 
   @Override
@@ -90,7 +96,7 @@ final class Ocpp16Adapter implements OcppAdapter {
 
   @Override
   public Command<DispatchResult> clearTxProfile(EvseState evse) {
-    return Command.send("ClearChargingProfile", new JsonObject().put("connectorId", evse.ref.evseId())
+    return Command.clearTx(evse, new JsonObject().put("connectorId", evse.ref.evseId())
         .put("chargingProfilePurpose", "TxProfile").put("stackLevel", 1));
   }
 

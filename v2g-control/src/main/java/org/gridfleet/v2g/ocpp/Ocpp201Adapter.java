@@ -113,7 +113,18 @@ class Ocpp201Adapter implements OcppAdapter {
         .put("chargingProfilePurpose", "TxProfile")
         .put("chargingProfileKind", "Relative")
         .put("transactionId", evse.transactionId)
+        .put("validTo", validTo(c))
         .put("chargingSchedule", schedule(period))), OcppAdapter::statusOf);
+  }
+
+  @Override
+  public boolean renewsTxProfiles() {
+    return true;
+  }
+
+  /** When a TxProfile sent now lapses to the fallback unless renewed: now + maxOfflineDuration. */
+  static String validTo(ChargerConnection c) {
+    return c.services.clock().instant().plus(c.config.maxOfflineDuration()).toString();
   }
 
   @Override
@@ -130,16 +141,9 @@ class Ocpp201Adapter implements OcppAdapter {
 
   @Override
   public Command<DispatchResult> clearTxProfile(EvseState evse) {
-    Command<DispatchResult> clear = Command.send("ClearChargingProfile", new JsonObject()
+    return Command.clearTx(evse, new JsonObject()
         .put("chargingProfileCriteria", new JsonObject().put("evseId", evse.ref.evseId())
             .put("chargingProfilePurpose", "TxProfile").put("stackLevel", 1)));
-    return new Command<>(null, clear.request(), response -> {
-      DispatchResult result = OcppAdapter.statusOf(response);
-      if (result.status() == Status.ACCEPTED) {
-        evse.dynamicProfileId = 0; // the next setpoint installs a new profile instead of updating a gone one
-      }
-      return result;
-    });
   }
 
   @Override

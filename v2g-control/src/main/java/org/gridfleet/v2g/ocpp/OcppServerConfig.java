@@ -13,8 +13,9 @@ import java.util.Objects;
  * @param idleTimeout             close a connection that sent nothing (not even a pong) for this long
  * @param heartbeatInterval       interval returned in BootNotification
  * @param maxConnectionsPerSite   handshakes beyond this many live connections of one site are refused (503)
- * @param maxOfflineDuration      2.1 maxOfflineDuration on dispatch profiles: after this long without
- *                                Gridfleet the charger drops to the TxDefaultProfile fallback
+ * @param maxOfflineDuration      how long a dispatch profile outlives Gridfleet (2.1 maxOfflineDuration;
+ *                                2.0.1/1.6 validTo, renewed at half-life while steered): after this long
+ *                                without Gridfleet the charger drops to the TxDefaultProfile fallback
  * @param socDivergenceTolerance  flag a session when reported SoC change and metered energy differ by
  *                                more than this fraction of the battery (0.05 = 5 %)
  * @param tlsCertPemPath          PEM server certificate for security profile 2, or null for plain ws
@@ -97,6 +98,12 @@ public record OcppServerConfig(
   public OcppServerConfig withMaxMessageBytes(int max) {
     return new OcppServerConfig(host, port, callTimeout, pingInterval, idleTimeout, heartbeatInterval,
         maxConnectionsPerSite, maxOfflineDuration, socDivergenceTolerance, tlsCertPemPath, tlsKeyPemPath, max);
+  }
+
+  public OcppServerConfig withMaxOfflineDuration(Duration offline) {
+    return new OcppServerConfig(host, port, callTimeout, pingInterval, idleTimeout, heartbeatInterval,
+        maxConnectionsPerSite, offline, socDivergenceTolerance, tlsCertPemPath, tlsKeyPemPath,
+        maxMessageBytes);
   }
 
   public OcppServerConfig withKeepAlive(Duration ping, Duration idle) {

@@ -72,6 +72,9 @@ public final class OcppServerVerticle extends VerticleBase {
           .setCertPath(config.tlsCertPemPath()).setKeyPath(config.tlsKeyPemPath()));
     }
     vertx.setPeriodic(config.pingInterval().toMillis(), t -> owned.forEach(ChargerConnection::ping));
+    // a quarter of the profile lifetime, so a renewal due at half-life goes out well before validTo
+    vertx.setPeriodic(Math.max(1, config.maxOfflineDuration().toMillis() / 4),
+        t -> owned.forEach(ChargerConnection::renewDueProfiles));
     server = vertx.createHttpServer(options)
         .webSocketHandshakeHandler(this::handshake)
         .webSocketHandler(this::connected);

@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.gridfleet.aggregator.config.ControlConfig;
 import org.gridfleet.aggregator.config.OcppConfig;
 import org.gridfleet.aggregator.dispatch.MicrometerDispatchMetrics;
@@ -66,16 +67,23 @@ public final class LiveAggregator {
         OcppServerConfig plain = OcppServerConfig.defaults(ocpp.host(), ocpp.port()).withCallTimeout(ocpp.callTimeout());
         // a charger keeps its last TxProfile as long as the gateway's profiles say it may
         LiveFleet fleet = new LiveFleet(clock, plain.maxOfflineDuration());
-        GatewayServices services = new GatewayServices(cache, cache,
-                new VehicleSessionLog(vertx, health.sessions(), fleet),
-                new GatewayTelemetry(telemetry, OcppMetrics.micrometer(meters, fleet::online)), clock);
         ConnectionRegistry connections = new ConnectionRegistry();
-        OcppServerVerticle gateway = new OcppServerVerticle(
-                ocpp.tls().map(t -> plain.withTls(t.certPath().toString(), t.keyPath().toString())).orElse(plain),
-                services, connections, new OcppSchemas(), OcppMetrics.wire(meters));
+        OcppServerConfig gatewayConfig =
+                ocpp.tls().map(t -> plain.withTls(t.certPath().toString(), t.keyPath().toString())).orElse(plain);
+        AtomicReference<OcppServerVerticle> deployed = new AtomicReference<>();
         return vertx.executeBlocking(cache::refresh, false)
-                .compose(view -> vertx.deployVerticle(gateway))
+                .compose(view -> vertx.executeBlocking(() -> SessionJournal.restore(vertx, health.sessions()), false))
+                .compose(sessions -> {
+                    GatewayServices services = new GatewayServices(cache, cache,
+                            new VehicleSessionLog(vertx, health.sessions(), fleet),
+                            new GatewayTelemetry(telemetry, OcppMetrics.micrometer(meters, fleet::online)), sessions,
+                            clock);
+                    deployed.set(new OcppServerVerticle(gatewayConfig, services, connections, new OcppSchemas(),
+                            OcppMetrics.wire(meters)));
+                    return vertx.deployVerticle(deployed.get());
+                })
                 .map(id -> {
+                    OcppServerVerticle gateway = deployed.get();
                     ControlLoop loop = new ControlLoop(vertx, clock, control, cache, fleet, connections,
                             new MicrometerDispatchMetrics(meters), ControlMetrics.micrometer(meters), health.wear(),
                             grid);

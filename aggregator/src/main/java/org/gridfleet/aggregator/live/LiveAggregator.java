@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.gridfleet.aggregator.config.ControlConfig;
 import org.gridfleet.aggregator.config.OcppConfig;
+import org.gridfleet.aggregator.config.TlsFiles;
 import org.gridfleet.aggregator.dispatch.MicrometerDispatchMetrics;
 import org.gridfleet.aggregator.fleet.ChargerCredentials;
 import org.gridfleet.aggregator.fleet.FleetRegistry;
@@ -69,7 +70,7 @@ public final class LiveAggregator {
         LiveFleet fleet = new LiveFleet(clock, plain.maxOfflineDuration());
         ConnectionRegistry connections = new ConnectionRegistry();
         OcppServerConfig gatewayConfig =
-                ocpp.tls().map(t -> plain.withTls(t.certPath().toString(), t.keyPath().toString())).orElse(plain);
+                ocpp.tls().map(t -> withTls(plain, t)).orElse(plain);
         AtomicReference<OcppServerVerticle> deployed = new AtomicReference<>();
         return vertx.executeBlocking(cache::refresh, false)
                 .compose(view -> vertx.executeBlocking(() -> SessionJournal.restore(vertx, health.sessions()), false))
@@ -92,6 +93,12 @@ public final class LiveAggregator {
                     LOG.info("OCPP gateway listening on {}:{}", ocpp.host(), gateway.actualPort());
                     return new LiveAggregator(vertx, id, gateway, loop, timer);
                 });
+    }
+
+    /** Security profile 2 (server certificate), and 3 when client certificates are configured. */
+    private static OcppServerConfig withTls(OcppServerConfig plain, TlsFiles tls) {
+        OcppServerConfig profile2 = plain.withTls(tls.certPath().toString(), tls.keyPath().toString());
+        return tls.clientCaPath().map(ca -> profile2.withClientCertificates(ca.toString())).orElse(profile2);
     }
 
     /** A reload still running when the timer fires again makes that firing skip. */

@@ -20,6 +20,9 @@ import java.util.Objects;
  *                                more than this fraction of the battery (0.05 = 5 %)
  * @param tlsCertPemPath          PEM server certificate for security profile 2, or null for plain ws
  * @param tlsKeyPemPath           PEM private key for security profile 2, or null
+ * @param tlsClientCaPemPath      PEM CA certificate(s) for security profile 3, or null: every charger must then
+ *                                present a client certificate issued by one of them whose subject CN is its
+ *                                charger id, which replaces HTTP Basic (needs the server certificate and key)
  * @param maxMessageBytes         largest inbound WebSocket message (and frame) in bytes; a charger
  *                                sending more is disconnected with close code 1009 (message too big)
  */
@@ -35,6 +38,7 @@ public record OcppServerConfig(
     double socDivergenceTolerance,
     String tlsCertPemPath,
     String tlsKeyPemPath,
+    String tlsClientCaPemPath,
     int maxMessageBytes) {
 
   /** Default inbound message limit: 64 KiB, far above any OCPP payload Gridfleet accepts. */
@@ -65,6 +69,9 @@ public record OcppServerConfig(
     if ((tlsCertPemPath == null) != (tlsKeyPemPath == null)) {
       throw new IllegalArgumentException("tlsCertPemPath and tlsKeyPemPath go together");
     }
+    if (tlsClientCaPemPath != null && tlsCertPemPath == null) {
+      throw new IllegalArgumentException("tlsClientCaPemPath (profile 3) needs tlsCertPemPath and tlsKeyPemPath");
+    }
   }
 
   /**
@@ -74,42 +81,50 @@ public record OcppServerConfig(
   public static OcppServerConfig defaults(String host, int port) {
     return new OcppServerConfig(host, port, Duration.ofSeconds(30), Duration.ofSeconds(30),
         Duration.ofSeconds(90), Duration.ofSeconds(300), 500, Duration.ofSeconds(60), 0.05, null, null,
-        DEFAULT_MAX_MESSAGE_BYTES);
+        null, DEFAULT_MAX_MESSAGE_BYTES);
   }
 
   public OcppServerConfig withCallTimeout(Duration timeout) {
     return new OcppServerConfig(host, port, timeout, pingInterval, idleTimeout, heartbeatInterval,
         maxConnectionsPerSite, maxOfflineDuration, socDivergenceTolerance, tlsCertPemPath, tlsKeyPemPath,
-        maxMessageBytes);
+        tlsClientCaPemPath, maxMessageBytes);
   }
 
   public OcppServerConfig withMaxConnectionsPerSite(int max) {
     return new OcppServerConfig(host, port, callTimeout, pingInterval, idleTimeout, heartbeatInterval,
         max, maxOfflineDuration, socDivergenceTolerance, tlsCertPemPath, tlsKeyPemPath,
-        maxMessageBytes);
+        tlsClientCaPemPath, maxMessageBytes);
   }
 
   public OcppServerConfig withTls(String certPemPath, String keyPemPath) {
     return new OcppServerConfig(host, port, callTimeout, pingInterval, idleTimeout, heartbeatInterval,
         maxConnectionsPerSite, maxOfflineDuration, socDivergenceTolerance, certPemPath, keyPemPath,
-        maxMessageBytes);
+        tlsClientCaPemPath, maxMessageBytes);
+  }
+
+  /** Security profile 3: client certificates issued by the CA(s) in {@code caPemPath} (with TLS already set). */
+  public OcppServerConfig withClientCertificates(String caPemPath) {
+    return new OcppServerConfig(host, port, callTimeout, pingInterval, idleTimeout, heartbeatInterval,
+        maxConnectionsPerSite, maxOfflineDuration, socDivergenceTolerance, tlsCertPemPath, tlsKeyPemPath,
+        caPemPath, maxMessageBytes);
   }
 
   public OcppServerConfig withMaxMessageBytes(int max) {
     return new OcppServerConfig(host, port, callTimeout, pingInterval, idleTimeout, heartbeatInterval,
-        maxConnectionsPerSite, maxOfflineDuration, socDivergenceTolerance, tlsCertPemPath, tlsKeyPemPath, max);
+        maxConnectionsPerSite, maxOfflineDuration, socDivergenceTolerance, tlsCertPemPath, tlsKeyPemPath,
+        tlsClientCaPemPath, max);
   }
 
   public OcppServerConfig withMaxOfflineDuration(Duration offline) {
     return new OcppServerConfig(host, port, callTimeout, pingInterval, idleTimeout, heartbeatInterval,
         maxConnectionsPerSite, offline, socDivergenceTolerance, tlsCertPemPath, tlsKeyPemPath,
-        maxMessageBytes);
+        tlsClientCaPemPath, maxMessageBytes);
   }
 
   public OcppServerConfig withKeepAlive(Duration ping, Duration idle) {
     return new OcppServerConfig(host, port, callTimeout, ping, idle, heartbeatInterval,
         maxConnectionsPerSite, maxOfflineDuration, socDivergenceTolerance, tlsCertPemPath, tlsKeyPemPath,
-        maxMessageBytes);
+        tlsClientCaPemPath, maxMessageBytes);
   }
 
   private static void requirePositive(Duration d, String name) {

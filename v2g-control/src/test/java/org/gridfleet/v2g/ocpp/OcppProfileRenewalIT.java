@@ -3,18 +3,12 @@ package org.gridfleet.v2g.ocpp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.gridfleet.v2g.charger.DispatchResult.Status;
 import org.gridfleet.v2g.charger.EvseRef;
@@ -32,10 +26,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class OcppProfileRenewalIT {
   private static final Duration OFFLINE = Duration.ofSeconds(2);
   private final GatewayFixture gateway = new GatewayFixture();
-  private final LinkedBlockingQueue<JsonArray> inbound = new LinkedBlockingQueue<>();
   /** Held in a field: Vert.x closes a client that becomes unreachable, even mid-handshake. */
   private WebSocketClient client;
-  private WebSocket ws;
+  private TestStation station;
   private int port;
 
   @BeforeEach
@@ -49,18 +42,17 @@ class OcppProfileRenewalIT {
   @Test
   void txProfileShouldCarryValidToAndBeRenewedUntilTheTransactionEndsWhenTheChargerSpeaks201() throws Exception {
     // GIVEN a 2.0.1 charger with a running transaction
-    connectAndBoot("cp-201", "ocpp2.0.1", "[2,\"b1\",\"BootNotification\",{\"reason\":\"PowerUp\","
-        + "\"chargingStation\":{\"vendorName\":\"V\",\"model\":\"M\"}}]");
-    ws.writeTextMessage("[2,\"t1\",\"TransactionEvent\",{\"eventType\":\"Started\",\"timestamp\":\"2026-11-28T18:00:05Z\","
+    station = TestStation.boot(client, port, "cp-201", "ocpp2.0.1");
+    station.send("[2,\"t1\",\"TransactionEvent\",{\"eventType\":\"Started\",\"timestamp\":\"2026-11-28T18:00:05Z\","
         + "\"triggerReason\":\"CablePluggedIn\",\"seqNo\":0,\"transactionInfo\":{\"transactionId\":\"tx-r\"},"
         + "\"evse\":{\"id\":1,\"connectorId\":1}}]");
-    assertThat(next().getInteger(0)).isEqualTo(3);
+    assertThat(station.next().getInteger(0)).isEqualTo(3);
 
     // WHEN Gridfleet steers it once, THEN the profile lapses after maxOfflineDuration and is renewed before that
     assertSteeredAndRenewed(new EvseRef("cp-201", 1));
 
     // WHEN the transaction ends THEN renewals stop
-    ws.writeTextMessage("[2,\"t2\",\"TransactionEvent\",{\"eventType\":\"Ended\",\"timestamp\":\"2026-11-28T19:00:05Z\","
+    station.send("[2,\"t2\",\"TransactionEvent\",{\"eventType\":\"Ended\",\"timestamp\":\"2026-11-28T19:00:05Z\","
         + "\"triggerReason\":\"EVDeparted\",\"seqNo\":1,\"transactionInfo\":{\"transactionId\":\"tx-r\"},"
         + "\"evse\":{\"id\":1,\"connectorId\":1}}]");
     assertNoCallsAfterTheAnswer();
@@ -69,16 +61,16 @@ class OcppProfileRenewalIT {
   @Test
   void txProfileShouldCarryValidToAndBeRenewedUntilTheTransactionStopsWhenTheChargerSpeaks16() throws Exception {
     // GIVEN a 1.6 charger with a running transaction
-    connectAndBoot("cp-16", "ocpp1.6", "[2,\"b1\",\"BootNotification\",{\"chargePointVendor\":\"V\",\"chargePointModel\":\"M\"}]");
-    ws.writeTextMessage("[2,\"s1\",\"StartTransaction\",{\"connectorId\":1,\"idTag\":\"FLEET-7\",\"meterStart\":0,"
+    station = TestStation.boot(client, port, "cp-16", "ocpp1.6");
+    station.send("[2,\"s1\",\"StartTransaction\",{\"connectorId\":1,\"idTag\":\"FLEET-7\",\"meterStart\":0,"
         + "\"timestamp\":\"2026-11-28T18:00:05Z\"}]");
-    int transactionId = next().getJsonObject(2).getInteger("transactionId");
+    int transactionId = station.next().getJsonObject(2).getInteger("transactionId");
 
     // WHEN Gridfleet steers it once, THEN the profile lapses after maxOfflineDuration and is renewed before that
     assertSteeredAndRenewed(new EvseRef("cp-16", 1));
 
     // WHEN the transaction stops THEN renewals stop
-    ws.writeTextMessage("[2,\"s2\",\"StopTransaction\",{\"transactionId\":" + transactionId + ",\"meterStop\":9000,"
+    station.send("[2,\"s2\",\"StopTransaction\",{\"transactionId\":" + transactionId + ",\"meterStop\":9000,"
         + "\"timestamp\":\"2026-11-28T19:00:05Z\"}]");
     assertNoCallsAfterTheAnswer();
   }
@@ -86,12 +78,11 @@ class OcppProfileRenewalIT {
   @Test
   void txProfileShouldNotBeRenewedWhenTheChargerSpeaks21() throws Exception {
     // GIVEN a 2.1 charger with a running transaction, steered once
-    connectAndBoot("cp-21", "ocpp2.1", "[2,\"b1\",\"BootNotification\",{\"reason\":\"PowerUp\","
-        + "\"chargingStation\":{\"vendorName\":\"V\",\"model\":\"M\"}}]");
-    ws.writeTextMessage("[2,\"t1\",\"TransactionEvent\",{\"eventType\":\"Started\",\"timestamp\":\"2026-11-28T18:00:05Z\","
+    station = TestStation.boot(client, port, "cp-21", "ocpp2.1");
+    station.send("[2,\"t1\",\"TransactionEvent\",{\"eventType\":\"Started\",\"timestamp\":\"2026-11-28T18:00:05Z\","
         + "\"triggerReason\":\"CablePluggedIn\",\"seqNo\":0,\"transactionInfo\":{\"transactionId\":\"tx-21\"},"
         + "\"evse\":{\"id\":1,\"connectorId\":1}}]");
-    assertThat(next().getInteger(0)).isEqualTo(3);
+    assertThat(station.next().getInteger(0)).isEqualTo(3);
     var accepted = gateway.registry.setpoint(new EvseRef("cp-21", 1), 4).toCompletableFuture();
     JsonObject profile = answerProfile();
 
@@ -99,7 +90,7 @@ class OcppProfileRenewalIT {
     assertThat(accepted.get(5, TimeUnit.SECONDS).status()).isEqualTo(Status.ACCEPTED);
     assertThat(profile.getInteger("maxOfflineDuration")).isEqualTo((int) OFFLINE.toSeconds());
     assertThat(profile.containsKey("validTo")).isFalse();
-    assertThat(inbound.poll(2 * OFFLINE.toMillis(), TimeUnit.MILLISECONDS)).isNull();
+    assertThat(station.poll(2 * OFFLINE.toMillis())).isNull();
   }
 
   /** Steers the EVSE to 5 kW and checks the profile's validTo and one renewal of the same limit. */
@@ -111,26 +102,26 @@ class OcppProfileRenewalIT {
     Instant firstValidTo = Instant.parse(first.getString("validTo"));
     assertThat(firstValidTo).isBetween(sent.plus(OFFLINE).minusSeconds(1), Instant.now().plus(OFFLINE));
 
-    JsonArray renewal = inbound.poll(OFFLINE.toMillis() * 3 / 2, TimeUnit.MILLISECONDS);
+    JsonArray renewal = station.poll(OFFLINE.toMillis() * 3 / 2);
     assertThat(renewal).as("a renewal before validTo").isNotNull();
     assertThat(Instant.now()).isBefore(firstValidTo);
     assertThat(renewal.getString(2)).isEqualTo("SetChargingProfile");
     JsonObject renewed = profileOf(renewal);
-    answer(renewal, new JsonObject().put("status", "Accepted"));
+    station.answer(renewal, new JsonObject().put("status", "Accepted"));
     assertThat(Instant.parse(renewed.getString("validTo"))).isAfter(firstValidTo);
     assertThat(limitW(renewed)).isEqualTo(limitW(first)).isEqualTo(5000.0);
   }
 
   private void assertNoCallsAfterTheAnswer() throws InterruptedException {
-    JsonArray answer = next();
+    JsonArray answer = station.next();
     assertThat(answer.getInteger(0)).as("the transaction's end is answered").isEqualTo(3);
-    assertThat(inbound.poll(2 * OFFLINE.toMillis(), TimeUnit.MILLISECONDS)).as("no renewal after the end").isNull();
+    assertThat(station.poll(2 * OFFLINE.toMillis())).as("no renewal after the end").isNull();
   }
 
   private JsonObject answerProfile() throws InterruptedException {
-    JsonArray call = next();
+    JsonArray call = station.next();
     assertThat(call.getString(2)).isEqualTo("SetChargingProfile");
-    answer(call, new JsonObject().put("status", "Accepted"));
+    station.answer(call, new JsonObject().put("status", "Accepted"));
     return profileOf(call);
   }
 
@@ -145,27 +136,5 @@ class OcppProfileRenewalIT {
     Object schedule = profile.getValue("chargingSchedule");
     JsonObject first = schedule instanceof JsonArray list ? list.getJsonObject(0) : (JsonObject) schedule;
     return first.getJsonArray("chargingSchedulePeriod").getJsonObject(0).getDouble("limit");
-  }
-
-  private void connectAndBoot(String chargerId, String protocol, String boot) throws Exception {
-    ws = client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
-        .setURI("/ocpp/" + chargerId).setSubProtocols(List.of(protocol))
-        .addHeader("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-            (chargerId + ":" + GatewayFixture.PASSWORD).getBytes(StandardCharsets.UTF_8))))
-        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    ws.textMessageHandler(t -> inbound.add(new JsonArray(t)));
-    ws.writeTextMessage(boot);
-    assertThat(next().getJsonObject(2).getString("status")).isEqualTo("Accepted");
-    answer(next(), new JsonObject().put("status", "Accepted")); // the TxDefaultProfile fallback
-  }
-
-  private JsonArray next() throws InterruptedException {
-    JsonArray frame = inbound.poll(5, TimeUnit.SECONDS);
-    assertThat(frame).as("a frame from the gateway").isNotNull();
-    return frame;
-  }
-
-  private void answer(JsonArray call, JsonObject payload) {
-    ws.writeTextMessage(new JsonArray().add(3).add(call.getString(1)).add(payload).encode());
   }
 }

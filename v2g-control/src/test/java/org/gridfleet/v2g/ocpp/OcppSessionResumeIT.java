@@ -3,18 +3,12 @@ package org.gridfleet.v2g.ocpp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.gridfleet.v2g.charger.DispatchResult;
 import org.gridfleet.v2g.charger.DispatchResult.Status;
@@ -35,11 +29,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class OcppSessionResumeIT {
-  private final LinkedBlockingQueue<JsonArray> inbound = new LinkedBlockingQueue<>();
   private Vertx vertx;
   /** Held in a field: Vert.x closes a client that becomes unreachable, even mid-handshake. */
   private WebSocketClient client;
-  private WebSocket ws;
+  private TestStation station;
 
   @BeforeEach
   void setUp(Vertx vertx) {
@@ -53,16 +46,16 @@ class OcppSessionResumeIT {
     // GIVEN a 2.0.1 session of the vehicle with token VEH-TOKEN, started before a restart
     GatewayFixture before = new GatewayFixture();
     connect(before, "cp-201", "ocpp2.0.1");
-    ws.writeTextMessage(started201("tx-r", "\"idToken\":{\"idToken\":\"VEH-TOKEN\",\"type\":\"ISO14443\"},"));
-    assertThat(next().getInteger(0)).isEqualTo(3);
+    station.send(started201("tx-r", "\"idToken\":{\"idToken\":\"VEH-TOKEN\",\"type\":\"ISO14443\"},"));
+    assertThat(station.next().getInteger(0)).isEqualTo(3);
     GatewayFixture after = restart(before, true);
 
     // WHEN the charger reconnects and goes on with the transaction id alone
     connect(after, "cp-201", "ocpp2.0.1");
-    ws.writeTextMessage(updated201("u1", "tx-r"));
+    station.send(updated201("u1", "tx-r"));
 
     // THEN the message is taken, the session resumes with its vehicle, and a setpoint reaches the transaction
-    assertThat(next().getInteger(0)).as("a CALLRESULT, not a CALLERROR").isEqualTo(3);
+    assertThat(station.next().getInteger(0)).as("a CALLRESULT, not a CALLERROR").isEqualTo(3);
     assertThat(after.ports.sessions).singleElement().satisfies(s -> {
       assertThat(s.kind()).isEqualTo(SessionEvent.Kind.STARTED);
       assertThat(s.evse()).isEqualTo(new EvseRef("cp-201", 1));
@@ -70,16 +63,16 @@ class OcppSessionResumeIT {
     });
     CompletableFuture<DispatchResult> setpoint = after.registry.setpoint(new EvseRef("cp-201", 1), 6)
         .toCompletableFuture();
-    JsonArray profile = next();
+    JsonArray profile = station.next();
     assertThat(profile.getJsonObject(3).getJsonObject("chargingProfile").getString("transactionId"))
         .isEqualTo("tx-r");
-    answer(profile, new JsonObject().put("status", "Accepted"));
+    station.answer(profile, new JsonObject().put("status", "Accepted"));
     assertThat(setpoint.get(5, TimeUnit.SECONDS).status()).isEqualTo(Status.ACCEPTED);
 
     // WHEN it ends THEN Gridfleet forgets it
-    ws.writeTextMessage("[2,\"e1\",\"TransactionEvent\",{\"eventType\":\"Ended\",\"timestamp\":\"2026-11-28T19:00:05Z\","
+    station.send("[2,\"e1\",\"TransactionEvent\",{\"eventType\":\"Ended\",\"timestamp\":\"2026-11-28T19:00:05Z\","
         + "\"triggerReason\":\"EVDeparted\",\"seqNo\":2,\"transactionInfo\":{\"transactionId\":\"tx-r\"}}]");
-    assertThat(next().getInteger(0)).isEqualTo(3);
+    assertThat(station.next().getInteger(0)).isEqualTo(3);
     assertThat(after.ports.sessions).last().extracting(SessionEvent::kind).isEqualTo(SessionEvent.Kind.ENDED);
     assertThat(after.sessions.find("cp-201", "tx-r")).isEmpty();
   }
@@ -89,14 +82,14 @@ class OcppSessionResumeIT {
     // GIVEN a session started before a restart that did not keep it
     GatewayFixture before = new GatewayFixture();
     connect(before, "cp-201", "ocpp2.0.1");
-    ws.writeTextMessage(started201("tx-lost", ""));
-    assertThat(next().getInteger(0)).isEqualTo(3);
+    station.send(started201("tx-lost", ""));
+    assertThat(station.next().getInteger(0)).isEqualTo(3);
     GatewayFixture after = restart(before, false);
 
     // WHEN the charger goes on with the bare transaction id THEN it is told the evse is required
     connect(after, "cp-201", "ocpp2.0.1");
-    ws.writeTextMessage(updated201("u1", "tx-lost"));
-    JsonArray error = next();
+    station.send(updated201("u1", "tx-lost"));
+    JsonArray error = station.next();
     assertThat(error.getInteger(0)).isEqualTo(4);
     assertThat(error.getString(2)).isEqualTo("OccurrenceConstraintViolation");
     assertThat(after.ports.sessions).isEmpty();
@@ -108,41 +101,40 @@ class OcppSessionResumeIT {
     // GIVEN a 1.6 transaction of VEH-TOKEN, started before a restart
     GatewayFixture before = new GatewayFixture();
     connect(before, "cp-16", "ocpp1.6");
-    ws.writeTextMessage("[2,\"s1\",\"StartTransaction\",{\"connectorId\":1,\"idTag\":\"VEH-TOKEN\",\"meterStart\":0,"
+    station.send("[2,\"s1\",\"StartTransaction\",{\"connectorId\":1,\"idTag\":\"VEH-TOKEN\",\"meterStart\":0,"
         + "\"timestamp\":\"2026-11-28T18:00:05Z\"}]");
-    int transactionId = next().getJsonObject(2).getInteger("transactionId");
+    int transactionId = station.next().getJsonObject(2).getInteger("transactionId");
     GatewayFixture after = restart(before, true);
 
     // WHEN the charger reconnects and sends meter values of that transaction
     connect(after, "cp-16", "ocpp1.6");
-    ws.writeTextMessage("[2,\"m1\",\"MeterValues\",{\"connectorId\":1,\"transactionId\":" + transactionId
+    station.send("[2,\"m1\",\"MeterValues\",{\"connectorId\":1,\"transactionId\":" + transactionId
         + ",\"meterValue\":[{\"timestamp\":\"2026-11-28T18:30:00Z\",\"sampledValue\":[{\"value\":\"42\","
         + "\"measurand\":\"SoC\",\"unit\":\"Percent\"}]}]}]");
 
     // THEN the session resumes with its vehicle and control reaches the transaction
-    assertThat(next().getInteger(0)).isEqualTo(3);
+    assertThat(station.next().getInteger(0)).isEqualTo(3);
     assertThat(after.ports.sessions).singleElement().extracting(SessionEvent::vehicleId).isEqualTo("veh-1");
     CompletableFuture<DispatchResult> setpoint = after.registry.setpoint(new EvseRef("cp-16", 1), 6)
         .toCompletableFuture();
-    JsonArray profile = next();
+    JsonArray profile = station.next();
     assertThat(profile.getJsonObject(3).getJsonObject("csChargingProfiles").getInteger("transactionId"))
         .isEqualTo(transactionId);
-    answer(profile, new JsonObject().put("status", "Accepted"));
+    station.answer(profile, new JsonObject().put("status", "Accepted"));
     assertThat(setpoint.get(5, TimeUnit.SECONDS).status()).isEqualTo(Status.ACCEPTED);
 
     // WHEN it stops THEN the session ends and is forgotten
-    ws.writeTextMessage("[2,\"s2\",\"StopTransaction\",{\"transactionId\":" + transactionId + ",\"meterStop\":9000,"
+    station.send("[2,\"s2\",\"StopTransaction\",{\"transactionId\":" + transactionId + ",\"meterStop\":9000,"
         + "\"timestamp\":\"2026-11-28T19:00:05Z\"}]");
-    assertThat(next().getInteger(0)).isEqualTo(3);
+    assertThat(station.next().getInteger(0)).isEqualTo(3);
     assertThat(after.ports.sessions).last().extracting(SessionEvent::kind).isEqualTo(SessionEvent.Kind.ENDED);
     assertThat(after.sessions.find("cp-16", Integer.toString(transactionId))).isEmpty();
   }
 
   /** Stops the first gateway; a second one keeps its sessions ({@code remembered}) or starts with none. */
   private GatewayFixture restart(GatewayFixture before, boolean remembered) throws Exception {
-    ws.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    station.close();
     vertx.undeploy(before.verticle.deploymentID()).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
-    inbound.clear();
     GatewayFixture after = new GatewayFixture();
     after.sessions = remembered ? before.sessions : new InMemorySessions();
     return after;
@@ -151,17 +143,7 @@ class OcppSessionResumeIT {
   private void connect(GatewayFixture gateway, String chargerId, String protocol) throws Exception {
     int port = gateway.deploy(vertx, OcppServerConfig.defaults("127.0.0.1", 0)
         .withCallTimeout(Duration.ofSeconds(5))).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    ws = client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
-        .setURI("/ocpp/" + chargerId).setSubProtocols(List.of(protocol))
-        .addHeader("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-            (chargerId + ":" + GatewayFixture.PASSWORD).getBytes(StandardCharsets.UTF_8))))
-        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    ws.textMessageHandler(t -> inbound.add(new JsonArray(t)));
-    ws.writeTextMessage(protocol.equals("ocpp1.6")
-        ? "[2,\"b1\",\"BootNotification\",{\"chargePointVendor\":\"V\",\"chargePointModel\":\"M\"}]"
-        : "[2,\"b1\",\"BootNotification\",{\"reason\":\"PowerUp\",\"chargingStation\":{\"vendorName\":\"V\",\"model\":\"M\"}}]");
-    assertThat(next().getJsonObject(2).getString("status")).isEqualTo("Accepted");
-    answer(next(), new JsonObject().put("status", "Accepted")); // the TxDefaultProfile fallback
+    station = TestStation.boot(client, port, chargerId, protocol);
   }
 
   private static String started201(String transactionId, String idToken) {
@@ -174,15 +156,5 @@ class OcppSessionResumeIT {
     return "[2,\"" + messageId + "\",\"TransactionEvent\",{\"eventType\":\"Updated\",\"timestamp\":"
         + "\"2026-11-28T18:30:00Z\",\"triggerReason\":\"MeterValuePeriodic\",\"seqNo\":1,"
         + "\"transactionInfo\":{\"transactionId\":\"" + transactionId + "\"}}]";
-  }
-
-  private JsonArray next() throws InterruptedException {
-    JsonArray frame = inbound.poll(5, TimeUnit.SECONDS);
-    assertThat(frame).as("a frame from the gateway").isNotNull();
-    return frame;
-  }
-
-  private void answer(JsonArray call, JsonObject payload) {
-    ws.writeTextMessage(new JsonArray().add(3).add(call.getString(1)).add(payload).encode());
   }
 }

@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
  * The market desk's hand-off to the live dispatcher: activations, ends and signal samples arrive on the desk's
  * worker and on HTTP/feed event loops, are queued without blocking, and the control tick applies them in arrival
  * order on its own thread ({@link #drainInto}) before it dispatches. Each sample keeps the market's stamp and its
- * arrival time, so the dispatcher's record and latency metric do not take the tick's time. The queue is bounded: when the tick stalls
- * long enough to fill it, further calls are dropped and logged (a stalled loop cannot follow a signal anyway).
+ * arrival time, so the dispatcher's signal steps and latency metric do not take the tick's time. The queue is
+ * bounded: when the tick stalls long enough to fill it, further calls are dropped and logged (a stalled loop cannot
+ * follow a signal anyway).
  */
 public final class MarketInbox implements GridServiceInbox {
 

@@ -168,7 +168,8 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of("GRIDFLEET_MARKETS_PRODUCTS", "fcr,fcr")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("markets.products")
                 .hasMessageContaining("twice");
-        assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of("GRIDFLEET_MARKETS_OFFER_MARGIN_PER_KWH", "-0.1")))
+        assertThatThrownBy(() -> loader.load(Optional.empty(),
+                Map.of("GRIDFLEET_MARKETS_OFFER_MARGIN_PER_KWH", "-0.1")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("markets.offer.marginPerKwh")
                 .hasMessageContaining("-0.1");
         assertThatThrownBy(() -> loader.load(Optional.empty(),

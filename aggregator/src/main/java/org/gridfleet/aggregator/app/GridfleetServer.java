@@ -101,8 +101,8 @@ public final class GridfleetServer implements AutoCloseable {
                 TelemetryMetrics.micrometer(meters));
         try {
             GridLink link = GridLink.of(config.control());
-            GridFaces faces = GridFaces.load(vertx, clock, openAdr, link, new LiveFlexibility(link.ticks()))
-                    .await(30, TimeUnit.SECONDS);
+            GridFaces faces = GridFaces.load(vertx, clock, openAdr, config.markets(), link,
+                    new LiveFlexibility(link.ticks())).await(30, TimeUnit.SECONDS);
             Application.Builder app = Application.builder(vertx, config, database.dataSource(), meters, clock)
                     .telemetryBacklog(telemetry::backlog)
                     .mount(new CoreApi(new SecureRandom(), PasswordHasher.DEFAULT_ITERATIONS));

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,7 +56,18 @@ public final class ConfigLoader {
             Map.entry("GRIDFLEET_CONTROL_DEFAULT_DWELL_MINUTES", "control.defaultDwellMinutes"),
             // signed access tokens (security)
             Map.entry("GRIDFLEET_AUTH_SIGNING_KEY", "auth.signingKey"),
-            Map.entry("GRIDFLEET_AUTH_TOKEN_LIFETIME", "auth.tokenLifetime"));
+            Map.entry("GRIDFLEET_AUTH_TOKEN_LIFETIME", "auth.tokenLifetime"),
+            // market desk (grid services)
+            Map.entry("GRIDFLEET_MARKETS_PRODUCTS", "markets.products"),
+            Map.entry("GRIDFLEET_MARKETS_OFFER_OPPORTUNITY_PER_KWH", "markets.offer.opportunityPerKwh"),
+            Map.entry("GRIDFLEET_MARKETS_OFFER_DEGRADATION_PER_KWH", "markets.offer.degradationPerKwh"),
+            Map.entry("GRIDFLEET_MARKETS_OFFER_THROUGHPUT_KWH_PER_KW", "markets.offer.throughputKwhPerKw"),
+            Map.entry("GRIDFLEET_MARKETS_OFFER_MARGIN_PER_KWH", "markets.offer.marginPerKwh"),
+            Map.entry("GRIDFLEET_MARKETS_PERFORMANCE_PRICE_PER_MW", "markets.performancePricePerMw"),
+            Map.entry("GRIDFLEET_MARKETS_MIN_OFFER_KW", "markets.minOfferKw"),
+            Map.entry("GRIDFLEET_MARKETS_MAX_OFFER_KW", "markets.maxOfferKw"),
+            Map.entry("GRIDFLEET_MARKETS_FCR_FULL_ACTIVATION_MHZ", "markets.fcr.fullActivationMhz"),
+            Map.entry("GRIDFLEET_MARKETS_FCR_DEADBAND_MHZ", "markets.fcr.deadbandMhz"));
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -124,7 +136,23 @@ public final class ConfigLoader {
         AuthConfig auth = new AuthConfig(Optional.ofNullable(v.get("auth.signingKey")),
                 durationValue(v, "auth.tokenLifetime", AuthConfig.DEFAULT_TOKEN_LIFETIME));
         return new GridfleetConfig(http, db, telemetry, home, Optional.ofNullable(v.get("adminToken")), ocpp,
-                control, auth);
+                control, auth, markets(v));
+    }
+
+    private static MarketConfig markets(Map<String, String> v) {
+        String products = v.get("markets.products");
+        return new MarketConfig(
+                products == null ? MarketConfig.DEFAULT_PRODUCTS
+                        : Arrays.stream(products.split(",", -1)).map(String::trim).toList(),
+                doubleValue(v, "markets.offer.opportunityPerKwh", MarketConfig.DEFAULT_OPPORTUNITY_PER_KWH),
+                doubleValue(v, "markets.offer.degradationPerKwh", MarketConfig.DEFAULT_DEGRADATION_PER_KWH),
+                doubleValue(v, "markets.offer.throughputKwhPerKw", MarketConfig.DEFAULT_THROUGHPUT_KWH_PER_KW),
+                doubleValue(v, "markets.offer.marginPerKwh", MarketConfig.DEFAULT_MARGIN_PER_KWH),
+                doubleValue(v, "markets.performancePricePerMw", MarketConfig.DEFAULT_PERFORMANCE_PRICE_PER_MW),
+                doubleValue(v, "markets.minOfferKw", MarketConfig.DEFAULT_MIN_OFFER_KW),
+                doubleValue(v, "markets.maxOfferKw", MarketConfig.DEFAULT_MAX_OFFER_KW),
+                doubleValue(v, "markets.fcr.fullActivationMhz", MarketConfig.DEFAULT_FCR_FULL_ACTIVATION_MHZ),
+                doubleValue(v, "markets.fcr.deadbandMhz", MarketConfig.DEFAULT_FCR_DEADBAND_MHZ));
     }
 
     private static int intValue(Map<String, String> v, String key, int dflt) {

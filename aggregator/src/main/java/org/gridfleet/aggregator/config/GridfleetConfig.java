@@ -16,10 +16,11 @@ import java.util.Optional;
  * @param ocpp          OCPP gateway settings
  * @param control       live control loop settings
  * @param auth          signed access tokens (JWT)
+ * @param markets       what the market desk offers and at what price
  */
 public record GridfleetConfig(HttpConfig http, DatabaseConfig database, TelemetryConfig telemetry,
                               Path home, Optional<String> adminToken, OcppConfig ocpp, ControlConfig control,
-                              AuthConfig auth) {
+                              AuthConfig auth, MarketConfig markets) {
 
     public static final int MIN_ADMIN_TOKEN_LENGTH = 16;
 
@@ -32,6 +33,7 @@ public record GridfleetConfig(HttpConfig http, DatabaseConfig database, Telemetr
         Objects.requireNonNull(ocpp, "ocpp");
         Objects.requireNonNull(control, "control");
         Objects.requireNonNull(auth, "auth");
+        Objects.requireNonNull(markets, "markets");
         adminToken.ifPresent(t -> {
             if (t.length() < MIN_ADMIN_TOKEN_LENGTH) {
                 throw new ConfigException("adminToken", "<hidden>",
@@ -49,23 +51,27 @@ public record GridfleetConfig(HttpConfig http, DatabaseConfig database, Telemetr
     /** Default token settings (generated signing key, 15-minute JWTs). */
     public GridfleetConfig(HttpConfig http, DatabaseConfig database, TelemetryConfig telemetry, Path home,
                            Optional<String> adminToken, OcppConfig ocpp, ControlConfig control) {
-        this(http, database, telemetry, home, adminToken, ocpp, control, AuthConfig.DEFAULT);
+        this(http, database, telemetry, home, adminToken, ocpp, control, AuthConfig.DEFAULT, MarketConfig.DEFAULT);
     }
 
     public GridfleetConfig withHttp(HttpConfig newHttp) {
-        return new GridfleetConfig(newHttp, database, telemetry, home, adminToken, ocpp, control, auth);
+        return new GridfleetConfig(newHttp, database, telemetry, home, adminToken, ocpp, control, auth, markets);
     }
 
     public GridfleetConfig withOcpp(OcppConfig newOcpp) {
-        return new GridfleetConfig(http, database, telemetry, home, adminToken, newOcpp, control, auth);
+        return new GridfleetConfig(http, database, telemetry, home, adminToken, newOcpp, control, auth, markets);
     }
 
     public GridfleetConfig withControl(ControlConfig newControl) {
-        return new GridfleetConfig(http, database, telemetry, home, adminToken, ocpp, newControl, auth);
+        return new GridfleetConfig(http, database, telemetry, home, adminToken, ocpp, newControl, auth, markets);
     }
 
     public GridfleetConfig withAuth(AuthConfig newAuth) {
-        return new GridfleetConfig(http, database, telemetry, home, adminToken, ocpp, control, newAuth);
+        return new GridfleetConfig(http, database, telemetry, home, adminToken, ocpp, control, newAuth, markets);
+    }
+
+    public GridfleetConfig withMarkets(MarketConfig newMarkets) {
+        return new GridfleetConfig(http, database, telemetry, home, adminToken, ocpp, control, auth, newMarkets);
     }
 
     /** The defaults: port 8080, embedded database under {@code home}. */

@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * The performance record of one dispatch tick. Fleet EV power in kW, positive = import.
  *
- * @param at the tick's instant (signal time)
+ * @param at the tick's instant (each signal sample keeps the market's own stamp: settlement and the lead use it)
  * @param baselineKw the baseline the market measures against (declared; the schedule when no obligation is active)
  * @param requestedKw what the active obligations ask for: baseline + each obligation's response
  * @param targetKw what the dispatcher aimed at after demand-response caps, SoC restoring bias and the correction

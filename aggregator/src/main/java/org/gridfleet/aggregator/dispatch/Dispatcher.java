@@ -80,6 +80,9 @@ public final class Dispatcher {
     /** The slow SoC loop runs every {@link SocBalancing#every()}; its results hold in between. */
     private Instant balancedAt;
     private double fleetBiasKw;
+    /** {@code nanoTime} arrival of the oldest queued sample not yet answered by a tick. */
+    private long oldestArrivalNanos;
+    private boolean arrivalPending;
 
     /** The latest value of one obligation's signal, and the one before it for the lead extrapolation. */
     private static final class SignalState {
@@ -139,11 +142,37 @@ public final class Dispatcher {
 
     /**
      * Records a signal sample (normalized regulation signal, or frequency in Hz) for one obligation without
-     * dispatching; {@link #tick} uses the latest samples.
+     * dispatching, stamped with the clock's instant; {@link #tick} uses the latest samples.
      *
      * @throws IllegalArgumentException if the obligation is not active or the value is infinite
      */
     public void updateSignal(String obligationId, double value) {
+        record(obligationId, clock.instant(), value);
+    }
+
+    /**
+     * Records a sample queued before the tick: stamped {@code at} as the market stamped it (not when the tick gets to
+     * it), and {@code arrivalNanos} ({@code nanoTime}) when it reached Gridfleet, so the next tick's latency metric
+     * runs from the oldest sample it answers. A sample older than the one held is ignored (the signal never goes
+     * back in time); one at the same instant replaces its value.
+     *
+     * @throws IllegalArgumentException if the obligation is not active or the value is infinite
+     */
+    public void updateSignal(String obligationId, Instant at, double value, long arrivalNanos) {
+        Objects.requireNonNull(at, "at");
+        if (record(obligationId, at, value)
+                && (!arrivalPending || arrivalNanos - oldestArrivalNanos < 0)) {
+            oldestArrivalNanos = arrivalNanos;
+            arrivalPending = true;
+        }
+    }
+
+    /** Whether the obligation is followed now (in its period or not); allocation-free. */
+    public boolean follows(String obligationId) {
+        return indexOf(obligationId) >= 0;
+    }
+
+    private boolean record(String obligationId, Instant at, double value) {
         int i = indexOf(obligationId);
         if (i < 0) {
             throw new IllegalArgumentException("obligationId " + obligationId + " is not active");
@@ -152,10 +181,16 @@ public final class Dispatcher {
             throw new IllegalArgumentException("signal value must be finite or NaN (missing), but was " + value);
         }
         SignalState s = signals.get(i);
-        s.previous = s.value;
-        s.previousAt = s.at;
+        if (s.at != null && at.isBefore(s.at)) {
+            return false;
+        }
+        if (!at.equals(s.at)) {
+            s.previous = s.value;
+            s.previousAt = s.at;
+        }
         s.value = value;
-        s.at = clock.instant();
+        s.at = at;
+        return true;
     }
 
     /** A signal sample arrived: records it and dispatches at once. */
@@ -169,7 +204,8 @@ public final class Dispatcher {
      * One dispatch tick at the clock's instant.
      *
      * @param fleet the fleet now
-     * @param arrivalNanos {@code nanoTime} when the triggering signal arrived (for the latency metric)
+     * @param arrivalNanos {@code nanoTime} when the triggering signal arrived (for the latency metric); a sample
+     *     queued earlier ({@link #updateSignal(String, Instant, double, long)}) counts from its own arrival
      * @return the performance record of the tick
      */
     public DispatchRecord tick(FleetSnapshot fleet, long arrivalNanos) {
@@ -310,7 +346,9 @@ public final class Dispatcher {
                 targetKw += kw;
             }
         }
-        long latency = nanoTime.getAsLong() - arrivalNanos;
+        long since = arrivalPending && oldestArrivalNanos - arrivalNanos < 0 ? oldestArrivalNanos : arrivalNanos;
+        arrivalPending = false;
+        long latency = nanoTime.getAsLong() - since;
         // short of the market request, or of a demand-response cap the floors did not let it honour
         double undeliverableKw = Math.max(Math.abs(aimKw - allocatedKw), Math.abs(targetKw - allocatedKw));
         boolean undeliverable = undeliverableKw > config.undeliverableToleranceKw();

@@ -8,6 +8,7 @@ import org.gridfleet.market.dr.DemandResponseLimits;
 import org.gridfleet.market.fcr.FcrDroop;
 import org.gridfleet.v2g.control.ChargingController;
 import org.gridfleet.v2g.control.ControlInput;
+import org.gridfleet.v2g.control.LimitNode;
 import org.gridfleet.v2g.control.LimitTree;
 
 import java.time.Duration;
@@ -45,6 +46,8 @@ public final class GridServiceController implements ChargingController {
     private final Map<String, Double> inForce = new HashMap<>();
     private final Map<String, Double> metered;
     private final List<String> activeIds = new ArrayList<>();
+    private List<LimitNode> nodes = List.of();
+    private Map<String, String> vehicleNode = Map.of();
     private DispatchRecord last;
     private Instant lastAt;
 
@@ -67,6 +70,15 @@ public final class GridServiceController implements ChargingController {
         dispatcher.limits(limits);
     }
 
+    /**
+     * The sites' nested limits (feeders, charger groups) and the node each vehicle hangs under, kept by the
+     * dispatcher and the declared baselines from the next step on; none until set.
+     */
+    public void nestedLimits(List<LimitNode> newNodes, Map<String, String> newVehicleNode) {
+        this.nodes = List.copyOf(newNodes);
+        this.vehicleNode = Map.copyOf(newVehicleNode);
+    }
+
     @Override
     public Map<String, Double> control(ControlInput input) {
         clock.set(input.now());
@@ -78,7 +90,8 @@ public final class GridServiceController implements ChargingController {
                 dispatcher.updateSignal(obligationId(w, input.now()), w.signalAt(input.now()));
             }
         }
-        last = dispatcher.tick(FleetSnapshot.of(input.vehicles(), input.sites(), planned, metered), arrived);
+        last = dispatcher.tick(new FleetSnapshot(input.vehicles(), input.sites(), nodes, vehicleNode, planned,
+                metered), arrived);
         lastAt = input.now();
         if (inForce.size() > 2 * input.vehicles().size() + 16) {
             Map<String, Double> keep = new HashMap<>();
@@ -129,7 +142,7 @@ public final class GridServiceController implements ChargingController {
             Duration interval = hour.length().dividedBy(4);
             EnergyExcursion excursion = w.kind() == ProductKind.REGULATION ? REGULATION_HOUR : FCR_HOUR;
             BaselinePlanner.Declaration d = BaselinePlanner.declare(hour, interval, input.vehicles(),
-                    LimitTree.of(input.sites()), planned, w.capacityKw(), excursion);
+                    LimitTree.of(input.sites(), nodes, vehicleNode), planned, w.capacityKw(), excursion);
             dispatcher.activate(new ActiveObligation(id, w.kind(), w.capacityKw(), d.baseline(), hour,
                     FcrDroop.ofDefaults()));
             activeIds.add(id);

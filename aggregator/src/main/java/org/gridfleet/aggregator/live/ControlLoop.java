@@ -79,7 +79,8 @@ public final class ControlLoop {
         long started = System.nanoTime();
         LiveController.Decision d = controller.decide(directory.view(), fleet.sessions(), fleet, clock.instant());
         sender.send(d.setpointsKw(), d.live().evseOfVehicle());
-        ticks.publish(new FleetTicks.Tick(d.live().input(), d.plannedKw(), d.setpointsKw(), fleet.meteredKw()));
+        ticks.publish(new FleetTicks.Tick(d.live().input(), d.plannedKw(), d.setpointsKw(), fleet.meteredKw(),
+                d.shape().nodes(), d.shape().vehicleNode()));
         metrics.ticked(System.nanoTime() - started, d.live().evseOfVehicle().size());
     }
 

@@ -29,8 +29,10 @@ public final class LiveController {
      * @param live        what the controller saw
      * @param plannedKw   the schedule's power per vehicle id before the dispatcher, kW, positive = into the battery
      * @param setpointsKw power per vehicle id, kW, positive = into the battery; a steered vehicle left out gets 0
+     * @param shape       the nested limits and vehicle nodes both the schedule and the dispatcher kept
      */
-    public record Decision(LiveInput live, Map<String, Double> plannedKw, Map<String, Double> setpointsKw) {
+    public record Decision(LiveInput live, Map<String, Double> plannedKw, Map<String, Double> setpointsKw,
+                           ControllerShape shape) {
     }
 
     private final ControlConfig config;
@@ -63,7 +65,10 @@ public final class LiveController {
         OpenAdrOverlay.Snapshot events = grid.openAdr().current();
         LiveInput live = LiveInput.build(view, sessions, offline, wear, now, config.tick(), config,
                 events.tariff());
-        schedule.shape(ControllerShape.of(view, live.evseOfVehicle()));
+        ControllerShape shape = ControllerShape.of(view, live.evseOfVehicle());
+        schedule.shape(shape);
+        // the dispatcher moves setpoints off the plan: it must keep the same feeder and charger-group limits
+        controller.nestedLimits(shape.nodes(), shape.vehicleNode());
         grid.markets().drainInto(controller.dispatcher());
         controller.dispatcher().limits(events.limits());
         Map<String, Double> setpoints = controller.control(live.input());
@@ -73,6 +78,6 @@ public final class LiveController {
                 grid.deliveries().metered(o.obligationId(), now, fleetKw);
             }
         }
-        return new Decision(live, planned, setpoints);
+        return new Decision(live, planned, setpoints, shape);
     }
 }

@@ -136,4 +136,66 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of("GRIDFLEET_AUTH_TOKEN_LIFETIME", "-PT1M")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("auth.tokenLifetime");
     }
+
+    @Test
+    void loadShouldReadMarketKeysWhenFileAndEnvironmentSetThemAndKeepTodaysOfferWhenNot() throws IOException {
+        // GIVEN
+        Path yaml = Files.writeString(dir.resolve("markets.yaml"), "markets:\n  products: pjm-regd, fcr\n"
+                + "  offer:\n    marginPerKwh: 0.004\n    throughputKwhPerKw: 0.3\n  fcr:\n    deadbandMhz: 10\n");
+        // WHEN
+        GridfleetConfig c = loader.load(Optional.of(yaml), Map.of("GRIDFLEET_MARKETS_MAX_OFFER_KW", "2500",
+                "GRIDFLEET_MARKETS_PERFORMANCE_PRICE_PER_MW", "0.8"));
+        MarketConfig unset = loader.load(Optional.empty(), Map.of()).markets();
+        // THEN
+        assertThat(c.markets().products()).containsExactly("pjm-regd", "fcr");
+        assertThat(c.markets().marginPerKwh()).isEqualTo(0.004);
+        assertThat(c.markets().throughputKwhPerKw()).isEqualTo(0.3);
+        assertThat(c.markets().opportunityPerKwh()).isEqualTo(MarketConfig.DEFAULT_OPPORTUNITY_PER_KWH);
+        assertThat(c.markets().fcrDeadbandMhz()).isEqualTo(10);
+        assertThat(c.markets().maxOfferKw()).isEqualTo(2500);
+        assertThat(c.markets().performancePricePerMw()).isEqualTo(0.8);
+        assertThat(unset).isEqualTo(MarketConfig.DEFAULT);
+        assertThat(unset.products()).containsExactly("pjm-regd");
+        assertThat(unset.opportunityPerKwh() + unset.degradationPerKwh() * unset.throughputKwhPerKw()
+                + unset.marginPerKwh()).isCloseTo(0.017, org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Test
+    void loadShouldNameTheMarketKeyAndValueWhenAMarketValueIsInvalid() {
+        assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of("GRIDFLEET_MARKETS_PRODUCTS", "pjm-regd,ercot")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("markets.products")
+                .hasMessageContaining("ercot");
+        assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of("GRIDFLEET_MARKETS_PRODUCTS", "fcr,fcr")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("markets.products")
+                .hasMessageContaining("twice");
+        assertThatThrownBy(() -> loader.load(Optional.empty(),
+                Map.of("GRIDFLEET_MARKETS_OFFER_MARGIN_PER_KWH", "-0.1")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("markets.offer.marginPerKwh")
+                .hasMessageContaining("-0.1");
+        assertThatThrownBy(() -> loader.load(Optional.empty(),
+                Map.of("GRIDFLEET_MARKETS_OFFER_OPPORTUNITY_PER_KWH", "free")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("markets.offer.opportunityPerKwh");
+        assertThatThrownBy(() -> loader.load(Optional.empty(),
+                Map.of("GRIDFLEET_MARKETS_OFFER_THROUGHPUT_KWH_PER_KW", "1.5")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("markets.offer.throughputKwhPerKw");
+        assertThatThrownBy(() -> loader.load(Optional.empty(),
+                Map.of("GRIDFLEET_MARKETS_OFFER_DEGRADATION_PER_KWH", "Infinity")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("markets.offer.degradationPerKwh");
+        assertThatThrownBy(() -> loader.load(Optional.empty(),
+                Map.of("GRIDFLEET_MARKETS_PERFORMANCE_PRICE_PER_MW", "-1")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("markets.performancePricePerMw");
+        assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of("GRIDFLEET_MARKETS_MIN_OFFER_KW", "500",
+                "GRIDFLEET_MARKETS_MAX_OFFER_KW", "400")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("markets.maxOfferKw")
+                .hasMessageContaining("400");
+        assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of("GRIDFLEET_MARKETS_PRODUCTS", "fcr",
+                "GRIDFLEET_MARKETS_MAX_OFFER_KW", "800")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("markets.maxOfferKw")
+                .hasMessageContaining("1000");
+        assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of("GRIDFLEET_MARKETS_FCR_DEADBAND_MHZ", "200")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("markets.fcr.deadbandMhz");
+        assertThatThrownBy(() -> loader.load(Optional.empty(),
+                Map.of("GRIDFLEET_MARKETS_FCR_FULL_ACTIVATION_MHZ", "0")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("markets.fcr.fullActivationMhz");
+    }
 }

@@ -1,6 +1,7 @@
 package org.gridfleet.aggregator.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.gridfleet.aggregator.live.ServeFixture.PASSWORD;
 import static org.gridfleet.aggregator.live.ServeFixture.created;
 
@@ -14,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.gridfleet.aggregator.config.MarketConfig;
 import org.gridfleet.aggregator.markets.MarketsModule;
 import org.gridfleet.aggregator.testsupport.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -37,12 +39,17 @@ class MarketsLiveIT {
     /** Delivery hour: the hourly calendar closes its gate one hour before. */
     private static final Instant HOUR = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(3));
 
+    /** Not today's defaults: the offer must carry these (margin 0.004 → 19 per MW·h; at most 150 kW). */
+    private static final MarketConfig MARKETS_CONFIG = new MarketConfig(List.of(MarketConfig.PJM_REGD),
+            MarketConfig.DEFAULT_OPPORTUNITY_PER_KWH, MarketConfig.DEFAULT_DEGRADATION_PER_KWH,
+            MarketConfig.DEFAULT_THROUGHPUT_KWH_PER_KW, 0.004, 0.75, MarketConfig.DEFAULT_MIN_OFFER_KW, 150,
+            MarketConfig.DEFAULT_FCR_FULL_ACTIVATION_MHZ, MarketConfig.DEFAULT_FCR_DEADBAND_MHZ);
     private static final ShiftedClock CLOCK = new ShiftedClock(HOUR.minus(Duration.ofMinutes(70)));
     private static ServeFixture serve;
 
     @BeforeAll
     static void start() throws Exception {
-        serve = ServeFixture.start(CLOCK);
+        serve = ServeFixture.start(CLOCK, MARKETS_CONFIG);
     }
 
     @AfterAll
@@ -75,11 +82,15 @@ class MarketsLiveIT {
         }
         serve.await(() -> serve.setpointsKw().size() == VANS, "every van has a profile");
 
-        // AND the desk has offered the delivery hour from the live plan before its gate
+        // AND the desk has offered the delivery hour from the live plan before its gate, priced and capped as
+        // configured
         String operator = serve.tenantToken("pjm", "utility");
         serve.await(() -> offers(operator).size() == 1, "the desk's offer for " + HOUR);
         JsonObject offer = offers(operator).getJsonObject(0);
         assertThat(offer.getString("periodStart")).isEqualTo(HOUR.toString());
+        assertThat(offer.getDouble("capabilityPricePerMwh")).isCloseTo(19.0, within(1e-9));
+        assertThat(offer.getDouble("performancePricePerMw")).isEqualTo(0.75);
+        assertThat(offer.getDouble("capabilityKw")).isBetween(100.0, 150.0);
         double awardedKw = Math.min(offer.getDouble("capabilityKw"), 100);
 
         // WHEN the operator awards it and the hour begins

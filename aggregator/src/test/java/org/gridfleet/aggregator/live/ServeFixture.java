@@ -22,6 +22,7 @@ import org.gridfleet.aggregator.app.GridfleetServer;
 import org.gridfleet.aggregator.config.ControlConfig;
 import org.gridfleet.aggregator.config.DatabaseConfig;
 import org.gridfleet.aggregator.config.GridfleetConfig;
+import org.gridfleet.aggregator.config.MarketConfig;
 import org.gridfleet.aggregator.config.HttpConfig;
 import org.gridfleet.aggregator.config.OcppConfig;
 import org.gridfleet.aggregator.config.TelemetryConfig;
@@ -49,11 +50,17 @@ final class ServeFixture implements AutoCloseable {
     }
 
     static ServeFixture start(Clock clock) throws Exception {
+        return start(clock, MarketConfig.DEFAULT);
+    }
+
+    /** A server whose market desk trades and prices as {@code markets} says. */
+    static ServeFixture start(Clock clock, MarketConfig markets) throws Exception {
         int databasePort = freePort();
         GridfleetConfig config = new GridfleetConfig(new HttpConfig("127.0.0.1", 0, HttpConfig.DEFAULT_BODY_LIMIT_BYTES),
                 new DatabaseConfig(Optional.empty(), DatabaseConfig.DEFAULT_USER, "", 4, databasePort),
                 new TelemetryConfig(10_000, 100, 50), Files.createTempDirectory("gridfleet-live-it"), Optional.of(ADMIN),
-                new OcppConfig("127.0.0.1", 0, 5_000, 200), ControlConfig.DEFAULT.withTickMs(250));
+                new OcppConfig("127.0.0.1", 0, 5_000, 200), ControlConfig.DEFAULT.withTickMs(250))
+                .withMarkets(markets);
         return new ServeFixture(GridfleetServer.start(config, clock, List.of()), databasePort);
     }
 

@@ -26,14 +26,18 @@ import java.util.function.ObjDoubleConsumer;
 final class SimulatedCharger implements AutoCloseable {
 
     private final String id;
+    /** Held for the station's life: Vert.x 5 shuts an unreferenced client (and its sockets) down when collected. */
+    private final WebSocketClient client;
     private final WebSocket socket;
     private final Map<String, CompletableFuture<JsonArray>> answers = new ConcurrentHashMap<>();
     private final AtomicInteger messageIds = new AtomicInteger();
     private final ObjDoubleConsumer<String> txProfileKw;
     private int seqNo;
 
-    private SimulatedCharger(String id, WebSocket socket, ObjDoubleConsumer<String> txProfileKw) {
+    private SimulatedCharger(String id, WebSocketClient client, WebSocket socket,
+                             ObjDoubleConsumer<String> txProfileKw) {
         this.id = id;
+        this.client = client;
         this.socket = socket;
         this.txProfileKw = txProfileKw;
         socket.textMessageHandler(this::onText);
@@ -50,7 +54,7 @@ final class SimulatedCharger implements AutoCloseable {
         while (true) {
             try {
                 WebSocket ws = client.connect(options(port, id, password)).await(5, TimeUnit.SECONDS);
-                return new SimulatedCharger(id, ws, txProfileKw);
+                return new SimulatedCharger(id, client, ws, txProfileKw);
             } catch (UpgradeRejectedException e) {
                 if (Instant.now().isAfter(giveUp)) {
                     throw e;
@@ -159,5 +163,6 @@ final class SimulatedCharger implements AutoCloseable {
     @Override
     public void close() {
         socket.close();
+        client.close();
     }
 }

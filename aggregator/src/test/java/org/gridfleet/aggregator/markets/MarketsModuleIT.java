@@ -10,6 +10,7 @@ import static org.gridfleet.aggregator.markets.DeskFixtures.T0;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -196,15 +197,21 @@ class MarketsModuleIT {
     private JsonObject streamOverWebSocket() {
         MarketSignalFeed feed = new MarketSignalFeed(List.of(REGD), module.signalSink(), "127.0.0.1", 0);
         server.vertx.deployVerticle(feed).await();
-        WebSocket ws = server.vertx.createWebSocketClient()
-                .connect(feed.actualPort(), "127.0.0.1", "/signals/pjm-regd/stream").await();
-        Promise<JsonObject> reply = Promise.promise();
-        ws.textMessageHandler(text -> reply.tryComplete(new JsonObject(text)));
-        ws.writeTextMessage(new JsonObject().put("samples", new JsonArray().add(new JsonObject()
-                .put("at", T0.plusSeconds(8).toString()).put("value", -0.5))).encode()).await();
-        JsonObject answer = reply.future().await();
-        ws.close().await();
-        return answer;
+        // the feed listens once deployed; the client stays referenced until closed, since Vert.x 5 shuts an
+        // unreferenced client down when it is collected, aborting a handshake in progress (vert.x issue #5839)
+        WebSocketClient client = server.vertx.createWebSocketClient();
+        try {
+            WebSocket ws = client.connect(feed.actualPort(), "127.0.0.1", "/signals/pjm-regd/stream").await();
+            Promise<JsonObject> reply = Promise.promise();
+            ws.textMessageHandler(text -> reply.tryComplete(new JsonObject(text)));
+            ws.writeTextMessage(new JsonObject().put("samples", new JsonArray().add(new JsonObject()
+                    .put("at", T0.plusSeconds(8).toString()).put("value", -0.5))).encode()).await();
+            JsonObject answer = reply.future().await();
+            ws.close().await();
+            return answer;
+        } finally {
+            client.close().await();
+        }
     }
 
     private static void assertProblem(HttpResponse<Buffer> r, int status, String field) {

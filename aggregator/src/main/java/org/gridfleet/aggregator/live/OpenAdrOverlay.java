@@ -2,10 +2,12 @@ package org.gridfleet.aggregator.live;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.gridfleet.aggregator.openadr.grid.DispatchOverlay;
 import org.gridfleet.aggregator.openadr.grid.GridObligation;
@@ -61,6 +63,10 @@ public final class OpenAdrOverlay implements GridObligationListener {
     private final Map<Key, Double> baselineKw = new HashMap<>();
     /** Event id → what of it is not honoured (by a stable key) → why. */
     private final Map<String, Map<String, String>> notes = new TreeMap<>();
+    /** Event id → the first tick that ran with its latest obligations. */
+    private final Map<String, Instant> appliedFrom = new HashMap<>();
+    /** Events changed since the latest tick. */
+    private final Set<String> unapplied = new HashSet<>();
     private Snapshot current;
 
     /**
@@ -82,6 +88,8 @@ public final class OpenAdrOverlay implements GridObligationListener {
     public synchronized void obligationsChanged(String eventId, List<GridObligation> obligations) {
         board.obligationsChanged(eventId, obligations);
         notes.remove(eventId);
+        appliedFrom.remove(eventId);
+        unapplied.add(eventId);
         if (obligations.isEmpty()) {
             baselineKw.keySet().removeIf(k -> k.eventId().equals(eventId));
         }
@@ -111,6 +119,12 @@ public final class OpenAdrOverlay implements GridObligationListener {
         if (frozen) {
             current = snapshot();
         }
+        for (String eventId : unapplied) {
+            if (!board.ofEvent(eventId).isEmpty()) {
+                appliedFrom.put(eventId, now);
+            }
+        }
+        unapplied.clear();
         if (tick != null) {
             noteMissedSetpoints(tick);
         }
@@ -146,8 +160,10 @@ public final class OpenAdrOverlay implements GridObligationListener {
     /** A setpoint in force at the tick whose scope the tick's setpoints left further off than the tolerance. */
     private void noteMissedSetpoints(FleetTicks.Tick tick) {
         for (GridObligation o : board.inForce(tick.at())) {
-            if (!(o instanceof GridObligation.DispatchSetpoint s) || o.target() instanceof GridTarget.Fleet) {
-                continue;
+            Instant applied = appliedFrom.get(o.eventId());
+            if (!(o instanceof GridObligation.DispatchSetpoint s) || o.target() instanceof GridTarget.Fleet
+                    || applied == null || tick.at().isBefore(applied)) {
+                continue; // only ticks that ran with the setpoint in force can have missed it
             }
             double targetKw = s.relative() ? baselineKw(s.eventId(), s.target()) + s.powerKw() : s.powerKw();
             double commandedKw = importKw(tick, s.target(), tick.setpointsKw());

@@ -92,9 +92,12 @@ class OpenAdrOverlayTest {
 
     @Test
     void atShouldReportASetpointAsMissedWhenTheTickCouldNotReachIt() {
-        // GIVEN a 40 kW depot setpoint from 18:00
+        // GIVEN a 40 kW depot setpoint from 18:00, posted after the tick at 18:00:00 ran without it
         overlay.obligationsChanged("sp", List.of(new GridObligation.DispatchSetpoint("sp", DEPOT, T18, T19, 40, false)));
-        // WHEN the tick at 18:00:05 could only command 11 + 11 kW over 4 kW of other load
+        publish(T18, 11, 11, 4, Map.of("a", 11.0, "b", 11.0));
+        overlay.at(T18.plusSeconds(5));
+        assertThat(overlay.notHonoured()).as("a tick that ran before the setpoint is not judged").isEmpty();
+        // WHEN the tick at 18:00:05, the first with the setpoint, could only command 11 + 11 kW over 4 kW of other load
         publish(T18.plusSeconds(5), 11, 11, 4, Map.of("a", 11.0, "b", 11.0));
         OpenAdrOverlay.Snapshot snapshot = overlay.at(T18.plusSeconds(10));
         // THEN the setpoint is in force as a band and reported as not reached, with the figures

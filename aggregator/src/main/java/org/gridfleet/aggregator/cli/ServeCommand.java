@@ -17,6 +17,7 @@ import org.gridfleet.aggregator.config.ConfigException;
 import org.gridfleet.aggregator.config.ConfigLoader;
 import org.gridfleet.aggregator.config.GridfleetConfig;
 import org.gridfleet.aggregator.openadr.OpenAdrConfig;
+import org.gridfleet.aggregator.openadr.ven.VenClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -25,8 +26,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code gridfleet serve}: runs the HTTP API (with the OpenADR 3 VTN and the market desk), the OCPP gateway and the
- * control loop until SIGTERM/SIGINT, then
+ * {@code gridfleet serve}: runs the HTTP API (with the OpenADR 3 VTN and the market desk), the OCPP gateway, the
+ * control loop and, when configured, the OpenADR VEN client until SIGTERM/SIGINT, then
  * shuts down gracefully. Exit 2 for a bad configuration, 1 when the server cannot start (the reason is logged
  * and printed, and a start that hangs is given up after {@link #START_TIMEOUT}).
  */
@@ -75,8 +76,10 @@ public final class ServeCommand implements Callable<Integer> {
             err.println("gridfleet serve: cannot start: " + reason);
             return 1;
         }
+        Optional<VenClient> ven = startVen(server, openAdr, Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            ven.ifPresent(VenClient::stop);
             server.close();
             stopped.countDown();
         }, "gridfleet-shutdown"));
@@ -85,6 +88,19 @@ public final class ServeCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
         stopped.await();
         return 0;
+    }
+
+    /**
+     * Enrols the running server as a VEN at the utility's VTN when {@link OpenAdrConfig#ven()} is set: its events
+     * reach the live loop as the VTN face's do. Never fails the start: a VTN that cannot be reached is retried every
+     * poll interval while local control runs on.
+     */
+    public static Optional<VenClient> startVen(GridfleetServer server, OpenAdrConfig openAdr, Clock clock) {
+        return openAdr.ven().map(config -> {
+            LOG.info("OpenADR VEN {} enrolling at {}, polling every {}", config.venName(), config.vtnBaseUrl(),
+                    config.pollInterval());
+            return server.gridFaces().openAdr().startVen(server.vertx(), clock, config);
+        });
     }
 
     /** Starts on a daemon thread, so a start stuck in a library cannot keep the process from exiting. */

@@ -62,7 +62,7 @@ public final class LiveController {
 
     /** @param offline what each registered charger Gridfleet cannot steer now may draw (site base load) */
     public Decision decide(FleetView view, List<PluggedSession> sessions, OfflineLoad offline, Instant now) {
-        OpenAdrOverlay.Snapshot events = grid.openAdr().current();
+        OpenAdrOverlay.Snapshot events = grid.openAdr().at(now);
         LiveInput live = LiveInput.build(view, sessions, offline, wear, now, config.tick(), config,
                 events.tariff());
         ControllerShape shape = ControllerShape.of(view, live.evseOfVehicle());

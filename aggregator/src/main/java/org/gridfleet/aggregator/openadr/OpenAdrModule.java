@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
 import java.util.List;
 import org.gridfleet.aggregator.http.ApiContext;
 import org.gridfleet.aggregator.http.AuthHandler;
@@ -13,10 +14,14 @@ import org.gridfleet.aggregator.http.GridfleetException;
 import org.gridfleet.aggregator.http.RouteModule;
 import org.gridfleet.aggregator.openadr.auth.ClientRegistrationHandler;
 import org.gridfleet.aggregator.openadr.auth.OpenAdrTokenService;
+import org.gridfleet.aggregator.openadr.grid.EventInterpreter;
+import org.gridfleet.aggregator.openadr.grid.EventReportBuilder;
 import org.gridfleet.aggregator.openadr.grid.FlexibilitySource;
 import org.gridfleet.aggregator.openadr.grid.GridObligationListener;
 import org.gridfleet.aggregator.openadr.store.JdbcOpenAdrStore;
 import org.gridfleet.aggregator.openadr.store.OpenAdrStore;
+import org.gridfleet.aggregator.openadr.ven.VenClient;
+import org.gridfleet.aggregator.openadr.ven.VenClientConfig;
 import org.gridfleet.aggregator.openadr.vtn.OpenAdrContract;
 import org.gridfleet.aggregator.tenant.Role;
 
@@ -67,6 +72,19 @@ public final class OpenAdrModule {
     public Future<JsonObject> publishReport(String eventId) {
         OpenAdrVtn mounted = vtn;
         return mounted == null ? notMounted() : mounted.publishReport(eventId);
+    }
+
+    /**
+     * Enrols Gridfleet as a VEN at a utility's VTN: its events reach the same listener as the VTN face's (the live
+     * loop), interpreted with the same shed levels, and its reports carry the same flexibility numbers. The client
+     * keeps retrying while the VTN is down; stop it on shutdown.
+     */
+    public VenClient startVen(Vertx vertx, Clock clock, VenClientConfig ven) {
+        EventInterpreter interpreter = new EventInterpreter(clock, config.vtn().shedLevels());
+        VenClient client = new VenClient(vertx, clock, ven, interpreter, new EventReportBuilder(interpreter, flexibility),
+                listener);
+        vertx.runOnContext(v -> client.start());
+        return client;
     }
 
     /** Completes when the stored events' obligations are back on the listener after a (re)start; fails before mounting. */

@@ -5,7 +5,6 @@ import static org.gridfleet.aggregator.live.ServeFixture.ADMIN;
 import static org.gridfleet.aggregator.live.ServeFixture.PASSWORD;
 import static org.gridfleet.aggregator.live.ServeFixture.created;
 
-import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -20,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.gridfleet.aggregator.markets.MarketsModule;
-import org.gridfleet.aggregator.openadr.OpenAdrModule;
 import org.gridfleet.aggregator.testsupport.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,7 +52,7 @@ class GridFacesIT {
     @Test
     void serveShouldMountOpenAdrForUtilitiesAndMarketsForOperatorsWhenStarted() {
         // GIVEN a utility's OpenADR client registered by the admin, a market operator and a fleet owner
-        String vtn = openAdrToken("utility-mount");
+        String vtn = serve.openAdrToken("utility-mount");
         String operator = serve.tenantToken("iso-mount", "utility");
         String owner = serve.tenantToken("fleet-mount", "fleet-owner");
 
@@ -106,7 +104,7 @@ class GridFacesIT {
         meter(stations);
 
         // WHEN a utility posts a one-hour 15 kW import cap for the site through /openadr3
-        String utility = openAdrToken("utility-dr");
+        String utility = serve.openAdrToken("utility-dr");
         String programId = serve.post(utility, "/openadr3/programs", new JsonObject().put("programName", "dr-peak"))
                 .bodyAsJsonObject().getString("id");
         Instant start = Instant.now().truncatedTo(ChronoUnit.MINUTES);
@@ -146,17 +144,5 @@ class GridFacesIT {
         for (int i = 0; i < stations.size(); i++) {
             stations.get(i).meter(31, now.getOrDefault("DR-CP-" + (i + 1), 0.0) * 1000);
         }
-    }
-
-    /** Registers a BL client through the admin API and trades its secret for an OpenADR access token. */
-    private static String openAdrToken(String clientId) {
-        HttpResponse<Buffer> registered = serve.post(ADMIN, OpenAdrModule.CLIENTS_PATH,
-                new JsonObject().put("clientId", clientId).put("role", "BL"));
-        assertThat(registered.statusCode()).as(registered.bodyAsString()).isEqualTo(201);
-        HttpResponse<Buffer> token = serve.http.post("/openadr3/auth/token").sendForm(MultiMap.caseInsensitiveMultiMap()
-                .add("grant_type", "client_credentials").add("client_id", clientId)
-                .add("client_secret", registered.bodyAsJsonObject().getString("clientSecret"))).await();
-        assertThat(token.statusCode()).as(token.bodyAsString()).isEqualTo(200);
-        return token.bodyAsJsonObject().getString("access_token");
     }
 }

@@ -28,6 +28,7 @@ import org.gridfleet.aggregator.fleet.Vehicle;
 import org.gridfleet.aggregator.health.VehicleWear;
 import org.gridfleet.aggregator.openadr.grid.GridObligation;
 import org.gridfleet.aggregator.openadr.grid.GridTarget;
+import org.gridfleet.aggregator.openadr.grid.ShedLevels;
 import org.gridfleet.v2g.charger.ChargerRecord;
 import org.gridfleet.v2g.charger.EvNeeds;
 import org.gridfleet.v2g.charger.EvseRef;
@@ -53,7 +54,7 @@ class LiveControllerProperties {
     @Property(tries = 100)
     void decideShouldKeepSitesUnderTheirLimitWhenSessionsAreAnyMix(@ForAll long seed,
                                                                    @ForAll @IntRange(min = 1, max = 14) int n) {
-        run(seed, n, false);
+        run(seed, n, Events.NONE);
     }
 
     /**
@@ -64,10 +65,23 @@ class LiveControllerProperties {
     @Property(tries = 100)
     void decideShouldKeepSitesUnderOpenAdrImportCapsWhenDepartureFloorsAllow(@ForAll long seed,
                                                                             @ForAll @IntRange(min = 1, max = 14) int n) {
-        run(seed, n, true);
+        run(seed, n, Events.CAPS);
     }
 
-    private void run(long seed, int n, boolean caps) {
+    /**
+     * OpenADR DISPATCH_SETPOINT, DISPATCH_SETPOINT_RELATIVE and SIMPLE levels on random sites and the portfolio
+     * (targets above the site limit, below zero, or beyond what the vehicles can do included): following them never
+     * takes a site over its limit, a vehicle out of its power range or below its reserve.
+     */
+    @Property(tries = 100)
+    void decideShouldKeepSiteLimitsReservesAndDeparturesWhenFollowingOpenAdrSetpointsAndLevels(
+            @ForAll long seed, @ForAll @IntRange(min = 1, max = 14) int n) {
+        run(seed, n, Events.SETPOINTS);
+    }
+
+    private enum Events { NONE, CAPS, SETPOINTS }
+
+    private void run(long seed, int n, Events events) {
         // GIVEN
         Random r = new Random(seed);
         List<Site> sites = List.of(LiveFixtures.site(1, 15 + r.nextInt(100), List.of()),
@@ -110,7 +124,10 @@ class LiveControllerProperties {
         }
         GridLink grid = GridLink.of(ControlConfig.DEFAULT);
         Map<String, Double> capKw = new HashMap<>();
-        if (caps) {
+        if (events == Events.SETPOINTS) {
+            randomSetpoints(r, sites, grid.openAdr());
+        }
+        if (events == Events.CAPS) {
             for (Site s : sites) {
                 if (r.nextInt(3) > 0) {
                     String siteId = s.id().toString();
@@ -123,11 +140,12 @@ class LiveControllerProperties {
         }
         LiveController controller = new LiveController(ControlConfig.DEFAULT, DispatchMetrics.NOOP,
                 new ConcurrentHashMap<>(), new VehicleWear(), grid);
-        // WHEN a few ticks run
-        for (int tick = 0; tick < 4; tick++) {
+        // WHEN a few ticks run (published, as the control loop does, so events can freeze their baselines)
+        for (int tick = 0; tick < 6; tick++) {
             Instant now = NOW.plus(TICK.multipliedBy(tick));
             LiveController.Decision d = controller.decide(view, sessions,
                     (charger, at) -> offline.contains(charger.chargerId()) ? charger.maxPowerKw() : 0, now);
+            grid.ticks().publish(new FleetTicks.Tick(d.live().input(), d.plannedKw(), d.setpointsKw(), Map.of()));
             // THEN
             Map<String, Double> siteKw = new HashMap<>();
             Map<String, Double> floorKw = new HashMap<>();
@@ -135,6 +153,8 @@ class LiveControllerProperties {
                 floorKw.merge(v.siteId(), Math.max(0, VehicleEnvelope.range(v, now, HOLD).minKw()), Double::sum);
                 double kw = d.setpointsKw().getOrDefault(v.vehicleId(), 0.0);
                 assertThat(kw).as("vehicle power range").isBetween(-v.maxDischargeKw() - EPS, v.maxChargeKw() + EPS);
+                assertThat(kw).as("reserve (hard floor) of " + v.vehicleId()).isGreaterThanOrEqualTo(
+                        VehicleEnvelope.range(v, now, HOLD).hardMinKw() - EPS);
                 if (v.soc() <= v.reserveSoc()) {
                     assertThat(kw).as("at or below the reserve: no discharge").isGreaterThanOrEqualTo(-EPS);
                 }
@@ -152,6 +172,31 @@ class LiveControllerProperties {
                             .isLessThanOrEqualTo(capRoom + EPS);
                 }
             }
+        }
+    }
+
+    /** From the first tick on, a setpoint, a relative setpoint or a SIMPLE level on each site and maybe the portfolio. */
+    private static void randomSetpoints(Random r, List<Site> sites, OpenAdrOverlay overlay) {
+        List<GridTarget> targets = new ArrayList<>();
+        sites.forEach(s -> targets.add(new GridTarget.Site(s.id().toString())));
+        if (r.nextBoolean()) {
+            targets.add(new GridTarget.Portfolio());
+        }
+        Instant from = NOW.plus(TICK);
+        Instant to = NOW.plusSeconds(3600);
+        for (int i = 0; i < targets.size(); i++) {
+            String event = "event-" + i;
+            GridTarget target = targets.get(i);
+            GridObligation o = switch (r.nextInt(3)) {
+                case 0 -> new GridObligation.DispatchSetpoint(event, target, from, to, r.nextDouble() * 150, false);
+                case 1 -> new GridObligation.DispatchSetpoint(event, target, from, to, -80 + r.nextDouble() * 160, true);
+                default -> {
+                    int level = r.nextInt(4);
+                    yield new GridObligation.SimpleLevel(event, target, from, to, level,
+                            ShedLevels.ofDefaults().shedFraction(level));
+                }
+            };
+            overlay.obligationsChanged(event, List.of(o));
         }
     }
 

@@ -2,6 +2,7 @@ package org.gridfleet.aggregator.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -26,6 +27,7 @@ import org.gridfleet.aggregator.config.MarketConfig;
 import org.gridfleet.aggregator.config.HttpConfig;
 import org.gridfleet.aggregator.config.OcppConfig;
 import org.gridfleet.aggregator.config.TelemetryConfig;
+import org.gridfleet.aggregator.openadr.OpenAdrModule;
 
 /**
  * A real {@code gridfleet serve} for the live ITs: its own embedded PostgreSQL, HTTP and OCPP on loopback, a
@@ -106,6 +108,22 @@ final class ServeFixture implements AutoCloseable {
 
     HttpResponse<Buffer> post(String token, String path, JsonObject body) {
         return http.post(path).bearerTokenAuthentication(token).sendJsonObject(body).await();
+    }
+
+    /** Registers a BL client through the admin API and trades its secret for an OpenADR access token. */
+    String openAdrToken(String clientId) {
+        HttpResponse<Buffer> registered = post(ADMIN, OpenAdrModule.CLIENTS_PATH,
+                new JsonObject().put("clientId", clientId).put("role", "BL"));
+        assertThat(registered.statusCode()).as(registered.bodyAsString()).isEqualTo(201);
+        HttpResponse<Buffer> token = http.post("/openadr3/auth/token").sendForm(MultiMap.caseInsensitiveMultiMap()
+                .add("grant_type", "client_credentials").add("client_id", clientId)
+                .add("client_secret", registered.bodyAsJsonObject().getString("clientSecret"))).await();
+        assertThat(token.statusCode()).as(token.bodyAsString()).isEqualTo(200);
+        return token.bodyAsJsonObject().getString("access_token");
+    }
+
+    HttpResponse<Buffer> delete(String token, String path) {
+        return http.delete(path).bearerTokenAuthentication(token).send().await();
     }
 
     /** Asserts 201 and answers the Location. */

@@ -91,11 +91,13 @@ class VenClientIT {
                     ven.stop();
                     String eventId = (String) r[0];
                     io.vertx.core.CompositeFuture all = (io.vertx.core.CompositeFuture) r[1];
-                    // THEN the listener heard the site limit for the right window, and nothing of the other site's event
+                    // THEN the listener heard the site limit for the right window (under the event's id qualified by
+                    // the VTN), and nothing of the other site's event
                     assertThat(heard).hasSize(1);
                     assertThat(ven.refusedEvents()).isEmpty();
                     assertThat(heard).first().satisfies(first -> assertThat(first).startsWith(
-                            new GridObligation.ImportCapacityLimit(eventId, new GridTarget.Site("site-1"),
+                            new GridObligation.ImportCapacityLimit("http://localhost:" + proxy.port() + "/events/" + eventId,
+                                    new GridTarget.Site("site-1"),
                                     Instant.parse("2026-11-28T17:00:00Z"), Instant.parse("2026-11-28T18:00:00Z"), 75.0)));
                     // AND one report with the flexibility payloads was posted
                     VtnTestServer.Reply reports = all.resultAt(0);

@@ -12,7 +12,9 @@ import org.gridfleet.market.DeliveryPeriod;
  *
  * @param scopeId the site id the limit applies to, or {@link #FLEET} for the fleet as a whole
  * @param direction which side is capped
- * @param limitKw the cap, kW, &ge; 0: import ≤ limitKw, or export ≤ limitKw (power ≥ −limitKw)
+ * @param limitKw the cap, kW: import ≤ limitKw, or export ≤ limitKw (power ≥ −limitKw). Usually &ge; 0; a negative
+ *                value turns the cap into a floor on the other side (an EXPORT limit of −5 means import ≥ 5 kW, an
+ *                IMPORT limit of −5 means export ≥ 5 kW), which is how an OpenADR setpoint's band is expressed
  * @param window when the limit applies, {@code [start, end)}
  */
 public record DemandResponseLimit(String scopeId, LimitDirection direction, double limitKw, DeliveryPeriod window) {
@@ -28,7 +30,7 @@ public record DemandResponseLimit(String scopeId, LimitDirection direction, doub
         if (scopeId.isBlank()) {
             throw new IllegalArgumentException("scopeId must not be blank");
         }
-        Checks.requireNonNegative("limitKw", limitKw);
+        Checks.requireFinite("limitKw", limitKw);
     }
 
     /** Whether the limit is in force at {@code t} for {@code scope} (a site id or {@link #FLEET}). */

@@ -47,10 +47,26 @@ class DemandResponseLimitTest {
     }
 
     @Test
-    void limitShouldRejectNegativeCapWhenBuilt() {
-        assertThatThrownBy(() -> new DemandResponseLimit("depot", LimitDirection.IMPORT, -1, WINDOW))
-                .hasMessageContaining("limitKw must be >= 0");
+    void limitShouldRejectNonFiniteCapWhenBuilt() {
+        assertThatThrownBy(() -> new DemandResponseLimit("depot", LimitDirection.IMPORT, Double.NaN, WINDOW))
+                .hasMessageContaining("limitKw must be finite");
+        assertThatThrownBy(() -> new DemandResponseLimit("depot", LimitDirection.EXPORT, Double.POSITIVE_INFINITY,
+                WINDOW)).hasMessageContaining("limitKw must be finite");
         assertThatThrownBy(() -> new PriceSignal("depot", LimitDirection.IMPORT, Double.NaN, WINDOW))
                 .hasMessageContaining("pricePerKwh must be finite");
+    }
+
+    @Test
+    void negativeLimitShouldBecomeAFloorOnTheOtherSideWhenBuilt() {
+        // GIVEN a setpoint band of 12..13 kW import written as an import cap and a negative export cap
+        DemandResponseLimits band = new DemandResponseLimits(List.of(
+                new DemandResponseLimit("depot", LimitDirection.IMPORT, 13, WINDOW),
+                new DemandResponseLimit("depot", LimitDirection.EXPORT, -12, WINDOW)));
+
+        // WHEN / THEN the range is 12..13 kW of import and 40 kW is clamped to its top
+        assertThat(band.minKw("depot", T0)).isEqualTo(12);
+        assertThat(band.maxKw("depot", T0)).isEqualTo(13);
+        assertThat(band.limits().get(1).clamp(3)).isEqualTo(12);
+        assertThat(band.limits().get(1).violationKw(3)).isEqualTo(9);
     }
 }

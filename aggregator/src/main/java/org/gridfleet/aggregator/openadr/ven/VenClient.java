@@ -36,6 +36,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Targets from the VTN: VEN_NAME equal to ours means the whole portfolio; RESOURCE_NAME our sites.
  * Events Gridfleet cannot honour are logged and kept in {@link #refusedEvents()} rather than dropped silently.
+ *
+ * <p>Not thread-safe: start it on a Vert.x context (e.g. inside {@code runOnContext}); its timer and HTTP callbacks
+ * then run on that context only.
  */
 public final class VenClient {
 
@@ -57,6 +60,7 @@ public final class VenClient {
     private Instant tokenExpiry = Instant.MIN;
     private String venId;
     private long pollTimer = -1;
+    private boolean roundRunning;
 
     private record EventState(String modified, Instant end, boolean reported) {
     }
@@ -73,11 +77,32 @@ public final class VenClient {
         this.client = WebClient.create(vertx);
     }
 
-    /** Enrols, polls once and then polls every {@code pollInterval}; poll failures are logged and retried next tick. */
+    /**
+     * Enrols and polls now, then every {@code pollInterval}: a round that fails (VTN down, circuit open) is logged and
+     * the next one tries again, enrolling first while not yet enrolled, so a VTN outage at start-up or later never
+     * stops Gridfleet. The future is the first round's outcome, for callers that want to log it.
+     */
     public Future<Void> start() {
-        return enrol().compose(v -> poll()).onSuccess(v -> pollTimer = vertx.setPeriodic(
-                config.pollInterval().toMillis(), t -> poll().onFailure(e ->
-                        LOG.warn("[ven: {}] poll of {} failed: {}", config.venName(), config.vtnBaseUrl(), e.getMessage()))));
+        if (pollTimer < 0) {
+            pollTimer = vertx.setPeriodic(config.pollInterval().toMillis(), t -> round());
+        }
+        return round();
+    }
+
+    /** One enrolment-and-poll; a round still running (retries back off) when the timer fires makes that firing skip. */
+    private Future<Void> round() {
+        if (roundRunning) {
+            return Future.succeededFuture();
+        }
+        roundRunning = true;
+        return (venId == null ? enrol().compose(v -> poll()) : poll()).onComplete(r -> {
+            roundRunning = false;
+            if (r.failed()) {
+                LOG.warn("[ven: {}] {} at {} failed, retrying in {}: {}", config.venName(),
+                        venId == null ? "enrolment" : "poll", config.vtnBaseUrl(), config.pollInterval(),
+                        r.cause().getMessage());
+            }
+        });
     }
 
     public void stop() {
@@ -142,7 +167,7 @@ public final class VenClient {
             for (String gone : new HashSet<>(events.keySet())) {
                 if (!seen.contains(gone)) {
                     events.remove(gone);
-                    listener.obligationsChanged(gone, List.of());
+                    listener.obligationsChanged(boardId(gone), List.of());
                 }
             }
             return Future.all(reportsDue).mapEmpty();
@@ -164,16 +189,24 @@ public final class VenClient {
             return; // a 3.0.1 VTN without privacy serves every VEN's events; another VEN's are not ours to honour
         }
         try {
-            List<GridObligation> obligations = interpreter.interpret(id, event, venSites());
+            List<GridObligation> obligations = interpreter.interpret(boardId(id), event, venSites());
             Instant end = obligations.stream().map(GridObligation::to).max(Instant::compareTo).orElse(Instant.MAX);
             boolean reported = events.containsKey(id) && events.get(id).reported();
             events.put(id, new EventState(event.getString("modificationDateTime"), end, reported));
             refused.remove(id);
-            listener.obligationsChanged(id, obligations);
+            listener.obligationsChanged(boardId(id), obligations);
         } catch (OpenAdrException e) {
             refused.put(id, e.detail());
             LOG.warn("[ven: {}] event {} cannot be honoured: {}", config.venName(), id, e.detail());
         }
+    }
+
+    /**
+     * The event's id towards the listener: the VTN's id qualified by the VTN, so it never collides with an event of
+     * Gridfleet's own VTN face (or another VTN) on the same board.
+     */
+    private String boardId(String vtnEventId) {
+        return config.vtnBaseUrl() + "/events/" + vtnEventId;
     }
 
     /** Untargeted, or naming our VEN or one of our sites. */

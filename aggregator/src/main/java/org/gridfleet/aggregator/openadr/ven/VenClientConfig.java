@@ -60,4 +60,9 @@ public record VenClientConfig(String vtnBaseUrl, String clientId, String clientS
         return new VenClientConfig(vtnBaseUrl, clientId, clientSecret, venName, siteIds, pollInterval, requestTimeout,
                 maxAttempts, backoff, breakerOpenDuration);
     }
+
+    public VenClientConfig withPollInterval(Duration interval) {
+        return new VenClientConfig(vtnBaseUrl, clientId, clientSecret, venName, siteIds, interval, requestTimeout,
+                retryMaxAttempts, retryBackoff, breakerOpenDuration);
+    }
 }

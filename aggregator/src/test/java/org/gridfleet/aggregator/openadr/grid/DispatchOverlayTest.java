@@ -36,7 +36,7 @@ class DispatchOverlayTest {
         // AND the portfolio cap is the dispatcher's fleet scope, from 18:00 only
         assertThat(overlay.limits().maxKw(DemandResponseLimit.FLEET, T17)).isEqualTo(Double.POSITIVE_INFINITY);
         assertThat(overlay.limits().maxKw(DemandResponseLimit.FLEET, T18)).isEqualTo(400);
-        assertThat(overlay.notMapped()).isEmpty();
+        assertThat(overlay.notHonoured()).isEmpty();
     }
 
     @Test
@@ -51,16 +51,79 @@ class DispatchOverlayTest {
     }
 
     @Test
-    void ofShouldListWhatTheDispatcherCannotTakeWhenFleetTargetedOrSetpointOrLevel() {
-        // GIVEN a cap on a fleet (no dispatcher scope), a setpoint and a SIMPLE level (they need a baseline)
+    void ofShouldReportAFleetTargetWithTheReasonWhenNoDispatcherScopeMeasuresIt() {
+        // GIVEN a cap and a setpoint on a fleet (GROUP target)
         GridObligation fleetCap = new GridObligation.ImportCapacityLimit("f", new GridTarget.Fleet("vans"), T17, T18, 50);
-        GridObligation setpoint = new GridObligation.DispatchSetpoint("s", DEPOT, T17, T18, 80, false);
-        GridObligation level = new GridObligation.SimpleLevel("l", PORTFOLIO, T17, T18, 2, 0.5);
+        GridObligation fleetSetpoint = new GridObligation.DispatchSetpoint("f", new GridTarget.Fleet("vans"), T17, T18,
+                30, false);
         // WHEN converted
-        DispatchOverlay overlay = DispatchOverlay.of(List.of(fleetCap, setpoint, level));
-        // THEN none becomes a limit or price, and all three are listed, in order, for the caller to honour or report
+        DispatchOverlay overlay = DispatchOverlay.of(List.of(fleetCap, fleetSetpoint));
+        // THEN neither becomes a limit, and both are listed with a reason naming the fleet
         assertThat(overlay.limits().limits()).isEmpty();
-        assertThat(overlay.prices()).isEmpty();
-        assertThat(overlay.notMapped()).containsExactly(fleetCap, setpoint, level);
+        assertThat(overlay.notHonoured()).extracting(DispatchOverlay.NotHonoured::obligation)
+                .containsExactly(fleetCap, fleetSetpoint);
+        assertThat(overlay.notHonoured().get(0).reason()).contains("GROUP target vans", "share sites");
+    }
+
+    @Test
+    void ofShouldCapImportAtTheUnshedShareOfTheBaselineWhenASimpleLevelIsInForce() {
+        // GIVEN level 2 (shed 50 %) on the depot with a frozen baseline of 84 kW, and level 0 on the portfolio
+        GridObligation level2 = new GridObligation.SimpleLevel("l", DEPOT, T17, T18, 2, 0.5);
+        GridObligation level0 = new GridObligation.SimpleLevel("n", PORTFOLIO, T17, T18, 0, 0.0);
+        DispatchOverlay.Baselines baselines = (event, target) -> event.equals("l") && target.equals(DEPOT) ? 84 : 60;
+        // WHEN converted
+        DispatchOverlay overlay = DispatchOverlay.of(List.of(level2, level0), baselines, 0.5);
+        // THEN the depot may import (1 - 0.5) x 84 = 42 kW in the window, and level 0 asks nothing
+        assertThat(overlay.limits().maxKw("depot", T17)).isEqualTo(42);
+        assertThat(overlay.limits().maxKw("depot", T18)).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(overlay.limits().maxKw(DemandResponseLimit.FLEET, T17)).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(overlay.notHonoured()).isEmpty();
+    }
+
+    @Test
+    void ofShouldWaitForTheBaselineWhenALevelOrRelativeSetpointHasNoneFrozenYet() {
+        // GIVEN a level and a relative setpoint whose event has not applied yet
+        DispatchOverlay overlay = DispatchOverlay.of(List.of(
+                new GridObligation.SimpleLevel("l", DEPOT, T17, T18, 3, 1.0),
+                new GridObligation.DispatchSetpoint("r", DEPOT, T17, T18, -10, true)));
+        // THEN nothing is in force for them yet, and nothing is reported as refused
+        assertThat(overlay.limits().limits()).isEmpty();
+        assertThat(overlay.notHonoured()).isEmpty();
+    }
+
+    @Test
+    void ofShouldBandImportAroundTheSetpointWhenAbsoluteOrRelativeToTheBaseline() {
+        // GIVEN an absolute 20 kW setpoint on the depot 17-18 and a -30 kW relative one on the portfolio (baseline 25)
+        // 18-19
+        DispatchOverlay overlay = DispatchOverlay.of(List.of(
+                new GridObligation.DispatchSetpoint("s", DEPOT, T17, T18, 20, false),
+                new GridObligation.DispatchSetpoint("r", PORTFOLIO, T18, T19, -30, true)), (e, t) -> 25, 0.5);
+        // THEN the depot must import 19.5..20.5 kW, and the portfolio export 4.5..5.5 kW (25 - 30 = -5)
+        assertThat(overlay.limits().minKw("depot", T17)).isEqualTo(19.5);
+        assertThat(overlay.limits().maxKw("depot", T17)).isEqualTo(20.5);
+        assertThat(overlay.limits().minKw(DemandResponseLimit.FLEET, T18)).isEqualTo(-5.5);
+        assertThat(overlay.limits().maxKw(DemandResponseLimit.FLEET, T18)).isEqualTo(-4.5);
+    }
+
+    @Test
+    void ofShouldLowerASiteFloorUnderAPortfolioCapWhenTheyOverlap() {
+        // GIVEN a 20 kW depot setpoint and a 12 kW portfolio cap over the same hour
+        DispatchOverlay overlay = DispatchOverlay.of(List.of(
+                new GridObligation.DispatchSetpoint("s", DEPOT, T17, T18, 20, false),
+                new GridObligation.ImportCapacityLimit("c", PORTFOLIO, T17, T18, 12)), DispatchOverlay.Baselines.NONE, 0.5);
+        // THEN the depot's floor drops to 12 - 1 = 11 kW: the portfolio cap outranks the site's setpoint
+        assertThat(overlay.limits().minKw("depot", T17)).isEqualTo(11);
+    }
+
+    @Test
+    void ofShouldKeepASetpointFloorTwoBandsUnderAnOverlappingCapWhenACapIsLower() {
+        // GIVEN a 40 kW depot setpoint 17-19 and a 30 kW depot cap from another event 18-19
+        DispatchOverlay overlay = DispatchOverlay.of(List.of(
+                new GridObligation.DispatchSetpoint("s", DEPOT, T17, T19, 40, false),
+                new GridObligation.ImportCapacityLimit("c", DEPOT, T18, T19, 30)), DispatchOverlay.Baselines.NONE, 0.5);
+        // THEN the floor never lifts the depot over the cap: the cap wins (30 - 2 x 0.5 = 29 kW floor over the window)
+        assertThat(overlay.limits().maxKw("depot", T18)).isEqualTo(30);
+        assertThat(overlay.limits().minKw("depot", T18)).isEqualTo(29);
+        assertThat(overlay.limits().minKw("depot", T17)).isEqualTo(29);
     }
 }

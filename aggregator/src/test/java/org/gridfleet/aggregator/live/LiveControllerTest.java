@@ -3,8 +3,10 @@ package org.gridfleet.aggregator.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gridfleet.aggregator.live.LiveFixtures.NOW;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import org.gridfleet.aggregator.config.ControlConfig;
 import org.gridfleet.aggregator.dispatch.DispatchMetrics;
 import org.gridfleet.aggregator.health.VehicleWear;
@@ -19,7 +21,7 @@ class LiveControllerTest {
         // GIVEN a controller over the flat 0.25 tariff and a portfolio import price of 0.80 for the coming hour
         GridLink grid = GridLink.of(ControlConfig.DEFAULT);
         LiveController controller = new LiveController(ControlConfig.DEFAULT, DispatchMetrics.NOOP,
-                new ConcurrentHashMap<>(), new VehicleWear(), grid);
+                new LiveFleet(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(60)), new VehicleWear(), grid);
         FleetView view = FleetView.of(List.of(LiveFixtures.siteWith(LiveFixtures.site(1, 50, List.of()))), List.of());
         assertThat(controller.decide(view, List.of(), (charger, at) -> 0, NOW).live().input().tariff().importPrice()
                 .priceAt(NOW)).isEqualTo(ControlConfig.DEFAULT.importPricePerKwh());

@@ -41,7 +41,7 @@ final class JudgedReadings {
 
     /** Before a dispatch: keeps each vehicle's reading only if it arrived once its setpoint had settled. */
     void refresh(List<VehicleState> vehicles) {
-        judgedKw.clear();
+        // put and remove in place, not clear and refill: a tick allocates no map entry for a known vehicle
         for (VehicleState v : vehicles) {
             String id = v.vehicleId();
             // arrival first: the fleet writes the power before its arrival instant, so this power is as new
@@ -50,6 +50,8 @@ final class JudgedReadings {
             Instant settles = settlesAt.get(id);
             if (kw != null && arrived != null && (settles == null || !arrived.isBefore(settles))) {
                 judgedKw.put(id, kw);
+            } else {
+                judgedKw.remove(id);
             }
         }
     }
@@ -65,6 +67,7 @@ final class JudgedReadings {
         if (handedOutKw.size() > inForceKw.size()) {
             handedOutKw.keySet().retainAll(inForceKw.keySet());
             settlesAt.keySet().retainAll(inForceKw.keySet());
+            judgedKw.keySet().retainAll(inForceKw.keySet());
         }
     }
 }

@@ -47,7 +47,7 @@ public final class ControlLoop {
         this.directory = directory;
         this.fleet = fleet;
         this.metrics = metrics;
-        this.controller = new LiveController(config, dispatchMetrics, fleet.meteredKw(), wear, grid);
+        this.controller = new LiveController(config, dispatchMetrics, fleet, wear, grid);
         this.sender = new SetpointSender(chargers);
         this.ticks = grid.ticks();
     }

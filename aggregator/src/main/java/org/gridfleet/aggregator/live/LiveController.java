@@ -13,6 +13,7 @@ import org.gridfleet.aggregator.health.VehicleWear;
 import org.gridfleet.market.dr.DemandResponseLimits;
 import org.gridfleet.v2g.control.ChargingController;
 import org.gridfleet.v2g.control.ScheduledControllerConfig;
+import org.gridfleet.v2g.control.VehicleState;
 
 /**
  * The decision of one live tick, without I/O: registrations and sessions in, each steered vehicle's power out.
@@ -40,24 +41,30 @@ public final class LiveController {
     private final GridServiceController controller;
     private final VehicleWear wear;
     private final GridLink grid;
+    private final MeterReadings readings;
+    private final JudgedReadings judged;
     private Map<String, Double> planned = Map.of();
 
     /**
-     * @param meteredKw latest metered power per vehicle id, read in place by the dispatcher
-     * @param wear      each vehicle's wear price and degradation-budget room, refreshed by the health job
-     * @param grid      what the OpenADR VTN and the market desk hand to the loop
+     * @param readings each vehicle's latest metered power and when it arrived; the dispatcher judges a vehicle
+     *                 only by a reading that arrived once its setpoint had settled ({@link JudgedReadings})
+     * @param wear     each vehicle's wear price and degradation-budget room, refreshed by the health job
+     * @param grid     what the OpenADR VTN and the market desk hand to the loop
      */
-    public LiveController(ControlConfig config, DispatchMetrics metrics, Map<String, Double> meteredKw,
+    public LiveController(ControlConfig config, DispatchMetrics metrics, MeterReadings readings,
                           VehicleWear wear, GridLink grid) {
         this.config = config;
         this.wear = wear;
         this.grid = grid;
+        this.readings = readings;
         ChargingController plan = input -> {
             planned = schedule.control(input);
             return planned;
         };
+        DispatchConfig dispatch = DispatchConfig.ofDefaults();
+        this.judged = new JudgedReadings(readings, dispatch.responseGrace());
         this.controller = new GridServiceController(plan, List.of(), new DemandResponseLimits(List.of()),
-                DispatchConfig.ofDefaults(), SocBalancing.ofDefaults(), metrics, meteredKw);
+                dispatch, SocBalancing.ofDefaults(), metrics, judged.judgedKw());
     }
 
     /** @param offline what each registered charger Gridfleet cannot steer now may draw (site base load) */
@@ -71,13 +78,29 @@ public final class LiveController {
         controller.nestedLimits(shape.nodes(), shape.vehicleNode());
         grid.markets().drainInto(controller.dispatcher());
         controller.dispatcher().limits(events.limits());
+        judged.refresh(live.input().vehicles());
         Map<String, Double> setpoints = controller.control(live.input());
-        double fleetKw = controller.lastRecord().meteredKw();
+        judged.handedOut(setpoints, now);
+        double fleetKw = meteredFleetKw(live.input().vehicles());
         for (ActiveObligation o : controller.dispatcher().obligations()) {
             if (o.period().contains(now)) {
                 grid.deliveries().metered(o.obligationId(), now, fleetKw);
             }
         }
         return new Decision(live, planned, setpoints, shape);
+    }
+
+    /** The steered vehicles' latest metered power, settled or not, kW; NaN when none has a reading. */
+    private double meteredFleetKw(List<VehicleState> vehicles) {
+        double sum = 0;
+        int metered = 0;
+        for (VehicleState v : vehicles) {
+            Double kw = readings.meteredKw().get(v.vehicleId());
+            if (kw != null) {
+                sum += kw;
+                metered++;
+            }
+        }
+        return metered == 0 ? Double.NaN : sum;
     }
 }

@@ -26,7 +26,7 @@ import org.gridfleet.v2g.charger.SessionEvent;
  * session, while a station in a transaction may be charging on the TxProfile it held before the outage (valid
  * again once online) until its first TransactionEvent says so.
  */
-public final class LiveFleet implements ChargerEvents, OfflineLoad {
+public final class LiveFleet implements ChargerEvents, OfflineLoad, MeterReadings {
 
     /** A reconnected station reports its running transaction within seconds; a minute covers slow ones. */
     static final Duration SESSION_REPORT_GRACE = Duration.ofSeconds(60);
@@ -41,6 +41,8 @@ public final class LiveFleet implements ChargerEvents, OfflineLoad {
     private final Map<String, Map<Integer, PluggedSession>> sessions = new ConcurrentHashMap<>();
     /** Latest metered power per steered vehicle id, kW: the dispatcher reads it in place. */
     private final Map<String, Double> meteredKw = new ConcurrentHashMap<>();
+    /** When each vehicle's latest reading arrived, on this clock. */
+    private final Map<String, Instant> meteredAt = new ConcurrentHashMap<>();
 
     /**
      * @param lastProfileHeld how long a disconnected charger may keep its last TxProfile (the gateway's
@@ -101,7 +103,9 @@ public final class LiveFleet implements ChargerEvents, OfflineLoad {
         }
         PluggedSession s = atCharger.computeIfPresent(sample.evse().evseId(), (id, old) -> old.withMeter(sample));
         if (s != null && s.vehicleId() != null && sample.powerKw() != null) {
+            // power first: a tick that sees the new arrival instant then reads the new power too
             meteredKw.put(s.vehicleId(), sample.powerKw());
+            meteredAt.put(s.vehicleId(), clock.instant());
         }
     }
 
@@ -133,14 +137,21 @@ public final class LiveFleet implements ChargerEvents, OfflineLoad {
         return out;
     }
 
-    /** Live map of the latest metered power per steered vehicle id, kW (read in place by the dispatcher). */
+    /** Live map of the latest metered power per steered vehicle id, kW. */
+    @Override
     public Map<String, Double> meteredKw() {
         return meteredKw;
+    }
+
+    @Override
+    public Instant arrivedAt(String vehicleId) {
+        return meteredAt.get(vehicleId);
     }
 
     private void forgetMetered(PluggedSession s) {
         if (s.vehicleId() != null) {
             meteredKw.remove(s.vehicleId());
+            meteredAt.remove(s.vehicleId());
         }
     }
 }

@@ -3,8 +3,10 @@ package org.gridfleet.aggregator.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gridfleet.aggregator.live.LiveFixtures.NOW;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,7 +16,6 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.gridfleet.aggregator.config.ControlConfig;
 import org.gridfleet.aggregator.dispatch.DispatchConfig;
 import org.gridfleet.aggregator.dispatch.DispatchMetrics;
@@ -139,7 +140,7 @@ class LiveControllerProperties {
             }
         }
         LiveController controller = new LiveController(ControlConfig.DEFAULT, DispatchMetrics.NOOP,
-                new ConcurrentHashMap<>(), new VehicleWear(), grid);
+                new LiveFleet(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(60)), new VehicleWear(), grid);
         // WHEN a few ticks run (published, as the control loop does, so events can freeze their baselines)
         for (int tick = 0; tick < 6; tick++) {
             Instant now = NOW.plus(TICK.multipliedBy(tick));

@@ -3,11 +3,12 @@ package org.gridfleet.aggregator.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gridfleet.aggregator.live.LiveFixtures.NOW;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.gridfleet.aggregator.config.ControlConfig;
 import org.gridfleet.aggregator.dispatch.ActiveObligation;
 import org.gridfleet.aggregator.dispatch.DispatchMetrics;
@@ -32,7 +33,7 @@ class LiveControllerTest {
         // GIVEN a controller over the flat 0.25 tariff and a portfolio import price of 0.80 for the coming hour
         GridLink grid = GridLink.of(ControlConfig.DEFAULT);
         LiveController controller = new LiveController(ControlConfig.DEFAULT, DispatchMetrics.NOOP,
-                new ConcurrentHashMap<>(), new VehicleWear(), grid);
+                new LiveFleet(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(60)), new VehicleWear(), grid);
         FleetView view = FleetView.of(List.of(LiveFixtures.siteWith(LiveFixtures.site(1, 50, List.of()))), List.of());
         assertThat(controller.decide(view, List.of(), (charger, at) -> 0, NOW).live().input().tariff().importPrice()
                 .priceAt(NOW)).isEqualTo(ControlConfig.DEFAULT.importPricePerKwh());
@@ -64,7 +65,7 @@ class LiveControllerTest {
         FleetView view = FleetView.of(List.of(new SiteWithChargers(site, chargers)), vans);
         GridLink grid = GridLink.of(ControlConfig.DEFAULT);
         LiveController controller = new LiveController(ControlConfig.DEFAULT, DispatchMetrics.NOOP,
-                new ConcurrentHashMap<>(), new VehicleWear(), grid);
+                new LiveFleet(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(60)), new VehicleWear(), grid);
         // AND a 40 kW regulation award from a 0 kW baseline, with the signal at full "more import" (-1)
         DeliveryPeriod hour = DeliveryPeriod.of(NOW, Duration.ofHours(1));
         grid.markets().activated(new ActiveObligation("o1", ProductKind.REGULATION, 40, Baseline.flat(hour, 0), hour,

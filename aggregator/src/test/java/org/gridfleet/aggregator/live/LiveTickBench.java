@@ -2,14 +2,15 @@ package org.gridfleet.aggregator.live;
 
 import static org.gridfleet.aggregator.live.LiveFixtures.NOW;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.gridfleet.aggregator.config.ControlConfig;
 import org.gridfleet.aggregator.dispatch.DispatchMetrics;
 import org.gridfleet.aggregator.fleet.Charger;
@@ -51,7 +52,7 @@ public final class LiveTickBench {
         }
         FleetView view = FleetView.of(sites, vehicles);
         LiveController controller = new LiveController(ControlConfig.DEFAULT, DispatchMetrics.NOOP,
-                new ConcurrentHashMap<>(), new VehicleWear(), GridLink.of(ControlConfig.DEFAULT));
+                new LiveFleet(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(60)), new VehicleWear(), GridLink.of(ControlConfig.DEFAULT));
         long t0 = System.nanoTime();
         controller.decide(view, sessions, (charger, now) -> 0, NOW);
         long firstNs = System.nanoTime() - t0;

@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.gridfleet.aggregator.sim.LpOfflineOptimum;
 import org.gridfleet.aggregator.sim.Scenario;
@@ -22,8 +24,11 @@ import org.gridfleet.aggregator.sim.WearPrices;
  * {@link SessionScenarioBuilder} wrote: per day the controller's energy + demand charge over the optimum's, and the
  * departures missed (by the controller, by the optimum, i.e. out of reach under the site limits, and by dumb
  * charging, which ignores the limits); then the
- * median and worst ratio. Usage: {@code OptimumGapBench DIR [PREFIX [MAX_DAYS]]} (default prefix {@code dundee-},
- * every day).
+ * median and worst ratio. Missed departures are split by {@link DepartureFeasibility}: a feasible target (reachable
+ * by the vehicle alone at its attainable power from arrival) missed is the controller's fault; of those, the ones
+ * no longer reachable from the first step the controller saw the vehicle at are counted apart ({@code lateSeen}).
+ * Usage: {@code OptimumGapBench DIR [PREFIX [MAX_DAYS [misses]]]} (default prefix {@code dundee-}, every day;
+ * {@code misses} also prints each missed feasible departure).
  */
 public final class OptimumGapBench {
 
@@ -45,9 +50,13 @@ public final class OptimumGapBench {
         int missed = 0;
         int dumbMissed = 0;
         int optimumMissed = 0;
+        int feasible = 0;
+        int missedFeasible = 0;
+        int lateSeen = 0;
         long wallMs = 0;
+        boolean printMisses = args.length > 3 && "misses".equals(args[3]);
         System.out.println("day,vehicles,controller,optimum,ratio,missedDepartures,optimumMissedDepartures,"
-                + "dumbMissedDepartures,wallClockMs");
+                + "dumbMissedDepartures,feasibleDepartures,missedFeasible,missedFeasibleSeenLate,wallClockMs");
         for (Path file : files) {
             Scenario scenario = new ScenarioLoader().load(file);
             SimulationReport r = simulator.run(scenario, SiteTargetSource.NONE, null, optimum);
@@ -61,10 +70,15 @@ public final class OptimumGapBench {
             dumbMissed += r.dumbCharging().violations().departure();
             optimumMissed += r.offlineOptimum().missedDepartures();
             wallMs += r.wallClockMs();
-            System.out.printf("%s,%d,%.2f,%.2f,%s,%d,%d,%d,%d%n", scenario.name(), r.vehicles().size(), controller,
-                    r.offlineOptimum().cost().total(), ratio == null ? "" : String.format("%.4f", ratio),
+            Tally t = tally(scenario, r, printMisses);
+            feasible += t.feasible();
+            missedFeasible += t.missedFeasible();
+            lateSeen += t.lateSeen();
+            System.out.printf("%s,%d,%.2f,%.2f,%s,%d,%d,%d,%d,%d,%d,%d%n", scenario.name(), r.vehicles().size(),
+                    controller, r.offlineOptimum().cost().total(), ratio == null ? "" : String.format("%.4f", ratio),
                     r.violations().departure(), r.offlineOptimum().missedDepartures(),
-                    r.dumbCharging().violations().departure(), r.wallClockMs());
+                    r.dumbCharging().violations().departure(), t.feasible(), t.missedFeasible(), t.lateSeen(),
+                    r.wallClockMs());
         }
         Collections.sort(ratios);
         if (ratios.isEmpty()) {
@@ -72,9 +86,47 @@ public final class OptimumGapBench {
             return;
         }
         System.out.printf("days=%d vehicles=%d medianRatio=%.4f worstRatio=%.4f missedDepartures=%d "
-                        + "optimumMissedDepartures=%d dumbMissedDepartures=%d wallSeconds=%.1f%n", ratios.size(),
-                vehicles, median(ratios), ratios.get(ratios.size() - 1), missed, optimumMissed, dumbMissed,
-                wallMs / 1000.0);
+                        + "optimumMissedDepartures=%d dumbMissedDepartures=%d feasibleDepartures=%d "
+                        + "missedFeasible=%d missedFeasibleSeenLate=%d missedInfeasible=%d wallSeconds=%.1f%n",
+                ratios.size(), vehicles, median(ratios), ratios.get(ratios.size() - 1), missed, optimumMissed,
+                dumbMissed, feasible, missedFeasible, lateSeen, missed - missedFeasible, wallMs / 1000.0);
+    }
+
+    /** Feasible departures, feasible ones the controller missed, and of those the ones out of reach when seen. */
+    private record Tally(int feasible, int missedFeasible, int lateSeen) {
+    }
+
+    private static Tally tally(Scenario s, SimulationReport r, boolean print) {
+        Map<String, Scenario.Site> sites = new HashMap<>();
+        s.sites().forEach(site -> sites.put(site.id(), site));
+        Map<String, SimulationReport.VehicleResult> results = new HashMap<>();
+        r.vehicles().forEach(v -> results.put(v.id(), v));
+        double efficiency = s.chargers().efficiency();
+        int feasible = 0;
+        int missed = 0;
+        int late = 0;
+        for (Scenario.Vehicle v : s.vehicles()) {
+            Scenario.Site site = sites.get(v.site());
+            if (!DepartureFeasibility.reachable(v, site, efficiency, v.arrival())) {
+                continue;
+            }
+            feasible++;
+            SimulationReport.VehicleResult result = results.get(v.id());
+            if (result.metTarget()) {
+                continue;
+            }
+            missed++;
+            boolean seenLate = !DepartureFeasibility.reachable(v, site, efficiency,
+                    DepartureFeasibility.firstSeen(s, v));
+            late += seenLate ? 1 : 0;
+            if (print) {
+                System.out.printf("  missed %s at %s: %s-%s, %.0f kW of %.2f kW usable, soc %.4f of %.4f%s%n",
+                        v.id(), v.site(), v.arrival(), v.departure(), v.maxChargeKw(),
+                        DepartureFeasibility.attainableKw(v, site), result.departureSoc(), v.departureSoc(),
+                        seenLate ? " (out of reach when first seen)" : "");
+            }
+        }
+        return new Tally(feasible, missed, late);
     }
 
     private static double median(List<Double> sorted) {

@@ -23,6 +23,14 @@ import java.util.Map;
  */
 final class ScheduleLp {
 
+    /**
+     * Cost per grid kWh charged, per hour of delay from the horizon's start: breaks the LP's ties toward charging
+     * early. Power up to the peak already paid for is free of demand charge, and room left unused now is lost, so
+     * charging early at an equal price leaves more room for vehicles that have not arrived yet. Small enough never
+     * to outweigh a real price difference over a day (24 h &times; 1e-4 = 0.0024 per kWh).
+     */
+    static final double EARLY_TIE_BREAK_PER_KWH_HOUR = 1e-4;
+
     /** Shortfalls below this are solver rounding, kWh. */
     static final double SHORTFALL_TOLERANCE_KWH = 1e-4;
 
@@ -50,18 +58,38 @@ final class ScheduleLp {
      */
     static Result solve(List<LpUnit> units, LimitTree tree, Map<Integer, SiteState> sites, Tariff tariff,
                         Instant start, Duration step, int steps, double[] carbonCostPerKwh) {
+        return solve(units, tree, sites, tariff, start, step, steps, carbonCostPerKwh, FirstStep.WHOLE);
+    }
+
+    /**
+     * A first step already partly over: the LP grid is aligned to the billing quarter hours, so the first step's
+     * import (and so the demand peak) must count the energy metered before now.
+     *
+     * @param elapsedHours hours of the first step already past, 0 &le; elapsed &lt; step
+     * @param meteredKwhBySite grid energy (EVs and base load) each site index drew in that past part, kWh
+     */
+    record FirstStep(double elapsedHours, Map<Integer, Double> meteredKwhBySite) {
+        static final FirstStep WHOLE = new FirstStep(0, Map.of());
+    }
+
+    /** As {@link #solve(List, LimitTree, Map, Tariff, Instant, Duration, int, double[])}, the first step partly over. */
+    static Result solve(List<LpUnit> units, LimitTree tree, Map<Integer, SiteState> sites, Tariff tariff,
+                        Instant start, Duration step, int steps, double[] carbonCostPerKwh, FirstStep first) {
         MPSolver solver = MPSolver.createSolver("GLOP");
         try {
-            return build(solver, units, tree, sites, tariff, start, step, steps, carbonCostPerKwh);
+            return build(solver, units, tree, sites, tariff, start, step, steps, carbonCostPerKwh, first);
         } finally {
             solver.delete();
         }
     }
 
     private static Result build(MPSolver solver, List<LpUnit> units, LimitTree tree, Map<Integer, SiteState> sites,
-                                Tariff tariff, Instant start, Duration step, int steps, double[] carbon) {
+                                Tariff tariff, Instant start, Duration step, int steps, double[] carbon,
+                                FirstStep first) {
         MPObjective objective = solver.objective();
         double stepHours = step.toMillis() / 3_600_000.0;
+        // the part of the first step still ahead: node rows bound the step average, so they shrink with it
+        double firstRemaining = 1 - first.elapsedHours() / stepHours;
         double[] importPrice = new double[steps];
         double[] exportPrice = new double[steps];
         double maxPrice = tariff.demandChargePerKw();
@@ -84,7 +112,8 @@ final class ScheduleLp {
                 continue;
             }
             for (int k = 0; k < steps; k++) {
-                nodeRows[nd][k] = solver.makeConstraint(-INF, Math.max(0, tree.evCapacityKw(nd)));
+                double capKw = Math.max(0, tree.evCapacityKw(nd));
+                nodeRows[nd][k] = solver.makeConstraint(-INF, k == 0 ? capKw * firstRemaining : capKw);
             }
         }
         for (Map.Entry<Integer, SiteState> e : sites.entrySet()) {
@@ -97,12 +126,14 @@ final class ScheduleLp {
             sitePeak[s] = solver.makeNumVar(site.peak15MinKw(), INF, "");
             objective.setCoefficient(sitePeak[s], tariff.demandChargePerKw());
             for (int k = 0; k < steps; k++) {
-                siteImport[s][k] = solver.makeNumVar(0, bound, "");
+                // import - export - EV power = base load (+ in the first step what was metered before now)
+                double fixedKw = k > 0 ? site.baseLoadKw() : site.baseLoadKw() * firstRemaining
+                        + first.meteredKwhBySite().getOrDefault(s, 0.0) / stepHours;
+                siteImport[s][k] = solver.makeNumVar(0, bound + Math.max(0, fixedKw), "");
                 siteExport[s][k] = solver.makeNumVar(0, bound, "");
                 objective.setCoefficient(siteImport[s][k], importPrice[k] * stepHours);
                 objective.setCoefficient(siteExport[s][k], -exportPrice[k] * stepHours);
-                // import - export - EV power = base load
-                MPConstraint balance = solver.makeConstraint(site.baseLoadKw(), site.baseLoadKw());
+                MPConstraint balance = solver.makeConstraint(fixedKw, fixedKw);
                 balance.setCoefficient(siteImport[s][k], 1);
                 balance.setCoefficient(siteExport[s][k], -1);
                 MPConstraint peak = solver.makeConstraint(0, INF);
@@ -152,7 +183,8 @@ final class ScheduleLp {
                 floor.setCoefficient(shortfall[u], 1);
                 double wear = unit.degradationCostPerKwh() * h;
                 double green = unit.greenest() && carbon != null ? carbon[k] * h : 0;
-                objective.setCoefficient(c, wear * unit.efficiency() + green);
+                double delay = EARLY_TIE_BREAK_PER_KWH_HOUR * k * stepHours * h;
+                objective.setCoefficient(c, wear * unit.efficiency() + green + delay);
                 objective.setCoefficient(d, wear / unit.efficiency());
                 // power in kW averaged over the whole step, for limits and the site balance
                 double share = h / stepHours;

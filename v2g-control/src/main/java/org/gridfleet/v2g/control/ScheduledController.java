@@ -29,6 +29,8 @@ public final class ScheduledController implements ChargingController {
     private final SetpointAllocator allocator;
     /** The current plan of each site by site id; sites share no constraint, so each is solved on its own. */
     private final Map<String, Plan> plans = new HashMap<>();
+    /** Each site's grid energy so far in the current billing quarter hour, from the setpoints sent. */
+    private final Map<String, QuarterEnergy> metered = new HashMap<>();
 
     /** @param config settings, e.g. {@link ScheduledControllerConfig#ofDefaults()} */
     public ScheduledController(ScheduledControllerConfig config) {
@@ -36,9 +38,33 @@ public final class ScheduledController implements ChargingController {
         this.allocator = new SetpointAllocator(config.allocator());
     }
 
-    /** One site's schedule: the LP unit of each vehicle and each unit's planned power per LP step. */
-    private record Plan(Instant solvedAt, Map<String, Integer> unitOfVehicle, double[][] unitPowerKw,
-                        int vehicleCount) {
+    /**
+     * One site's schedule: the LP unit of each vehicle and each unit's planned power per LP step, the steps aligned
+     * to the clock from {@code gridStartMs} (epoch milliseconds) like the billing quarter hours.
+     */
+    private record Plan(Instant solvedAt, long gridStartMs, Map<String, Integer> unitOfVehicle,
+                        double[][] unitPowerKw, int vehicleCount) {
+    }
+
+    /** Grid energy of one site within one LP step of the clock-aligned grid, kWh. */
+    private static final class QuarterEnergy {
+        long stepStartMs = Long.MIN_VALUE;
+        double kwh;
+
+        /** Adds {@code kw} held over [fromMs, toMs), keeping only the part in the last step it reaches. */
+        void add(long fromMs, long toMs, double kw, long stepMs) {
+            long lastStart = Math.floorDiv(toMs - 1, stepMs) * stepMs;
+            if (lastStart != stepStartMs) {
+                stepStartMs = lastStart;
+                kwh = 0;
+            }
+            kwh += kw * (toMs - Math.max(fromMs, lastStart)) / 3_600_000.0;
+        }
+
+        /** Energy metered in the grid step starting at {@code startMs}, kWh (0 if none was recorded). */
+        double kwhIn(long startMs) {
+            return startMs == stepStartMs ? kwh : 0;
+        }
     }
 
     @Override
@@ -67,6 +93,7 @@ public final class ScheduledController implements ChargingController {
         bySite.forEach((siteId, vehicles) -> plannedKw(plans.get(siteId), vehicles, input, planned));
         Allocation a = allocator.allocate(input.now(), input.step(), vehiclesIn, tree, planned,
                 input.siteTargetKw());
+        meter(input, a.setpointsKw());
         List<String> unreachable = new ArrayList<>();
         for (VehicleState v : vehiclesIn) {
             if (!VehicleEnvelope.targetReachable(v, input.now())) {
@@ -74,6 +101,20 @@ public final class ScheduledController implements ChargingController {
             }
         }
         return new ControlStep(a.setpointsKw(), unreachable, a.belowFloor(), resolved);
+    }
+
+    /** Adds this step's setpoints and base load to each site's energy in the current billing step. */
+    private void meter(ControlInput input, Map<String, Double> setpointsKw) {
+        Map<String, Double> siteKw = new HashMap<>();
+        input.sites().forEach((id, site) -> siteKw.put(id, site.baseLoadKw()));
+        for (VehicleState v : input.vehicles()) {
+            siteKw.merge(v.siteId(), setpointsKw.getOrDefault(v.vehicleId(), 0.0), Double::sum);
+        }
+        long fromMs = input.now().toEpochMilli();
+        long toMs = fromMs + input.step().toMillis();
+        metered.keySet().retainAll(siteKw.keySet());
+        siteKw.forEach((id, kw) -> metered.computeIfAbsent(id, k -> new QuarterEnergy())
+                .add(fromMs, toMs, kw, config.lpStep().toMillis()));
     }
 
     /**
@@ -125,19 +166,23 @@ public final class ScheduledController implements ChargingController {
 
     private Plan solve(ControlInput in, String siteId, List<VehicleState> vehicles, LimitTree tree) {
         Duration lpStep = config.lpStep();
+        long nowMs = in.now().toEpochMilli();
+        // steps aligned to the clock like the billing quarter hours, so a step's average is what the meter bills
+        long gridStartMs = Math.floorDiv(nowMs, lpStep.toMillis()) * lpStep.toMillis();
+        Instant gridStart = Instant.ofEpochMilli(gridStartMs);
         // the horizon ends at the last departure: later steps only hold base load, a constant cost
-        long lastDepartureMs = in.now().toEpochMilli() + lpStep.toMillis();
+        long lastDepartureMs = nowMs + lpStep.toMillis();
         for (VehicleState v : vehicles) {
             lastDepartureMs = Math.max(lastDepartureMs, v.departure().toEpochMilli());
         }
-        long horizonMs = Math.min(config.horizon().toMillis(), lastDepartureMs - in.now().toEpochMilli());
+        long horizonMs = Math.min(config.horizon().toMillis(), lastDepartureMs - nowMs) + (nowMs - gridStartMs);
         int steps = (int) Math.ceil((double) horizonMs / lpStep.toMillis());
         boolean aggregate = vehicles.size() > config.aggregateAbove();
         Map<String, List<LpUnit>> groups = new LinkedHashMap<>();
         Map<String, String> groupOfVehicle = new HashMap<>();
         for (VehicleState v : vehicles) {
             ChargingPreference pref = config.preferenceOf(v.vehicleId());
-            LpUnit unit = LpUnit.of(v, pref, tree.nodeOf(v), in.now(), in.now(), lpStep, steps);
+            LpUnit unit = LpUnit.of(v, pref, tree.nodeOf(v), in.now(), gridStart, lpStep, steps);
             String key = aggregate ? groupKey(v, pref, tree, in.now()) : v.vehicleId();
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(unit);
             groupOfVehicle.put(v.vehicleId(), key);
@@ -154,13 +199,17 @@ public final class ScheduledController implements ChargingController {
         }
         double[] carbon = new double[steps];
         for (int k = 0; k < steps; k++) {
-            carbon[k] = config.carbonCostPerKwh().priceAt(Instant.ofEpochMilli(in.now().toEpochMilli() + k * lpStep.toMillis()));
+            carbon[k] = config.carbonCostPerKwh().priceAt(Instant.ofEpochMilli(gridStartMs + k * lpStep.toMillis()));
         }
-        ScheduleLp.Result r = ScheduleLp.solve(units, tree, Map.of(tree.indexOf(siteId), site), in.tariff(),
-                in.now(), lpStep, steps, carbon);
+        QuarterEnergy soFar = metered.get(siteId);
+        int siteIndex = tree.indexOf(siteId);
+        ScheduleLp.FirstStep first = new ScheduleLp.FirstStep((nowMs - gridStartMs) / 3_600_000.0,
+                Map.of(siteIndex, soFar == null ? 0.0 : soFar.kwhIn(gridStartMs)));
+        ScheduleLp.Result r = ScheduleLp.solve(units, tree, Map.of(siteIndex, site), in.tariff(), gridStart, lpStep,
+                steps, carbon, first);
         Map<String, Integer> unitOfVehicle = new HashMap<>();
         groupOfVehicle.forEach((id, key) -> unitOfVehicle.put(id, unitIndex.get(key)));
-        return new Plan(in.now(), unitOfVehicle, r.unitPowerKw(), vehicles.size());
+        return new Plan(in.now(), gridStartMs, unitOfVehicle, r.unitPowerKw(), vehicles.size());
     }
 
     private String groupKey(VehicleState v, ChargingPreference pref, LimitTree tree, Instant now) {
@@ -176,7 +225,7 @@ public final class ScheduledController implements ChargingController {
             return;
         }
         int k = (int) Math.min(plan.unitPowerKw()[0].length - 1,
-                Duration.between(plan.solvedAt(), in.now()).toMillis() / config.lpStep().toMillis());
+                (in.now().toEpochMilli() - plan.gridStartMs()) / config.lpStep().toMillis());
         double[] chargeRoom = new double[units];
         double[] dischargeRoom = new double[units];
         PowerRange[] ranges = new PowerRange[vehicles.size()];

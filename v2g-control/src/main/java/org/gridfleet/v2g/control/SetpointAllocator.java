@@ -208,9 +208,17 @@ public final class SetpointAllocator {
             return x;
         }
 
-        /** Lowers the least urgent vehicles (down to their reserve bound) wherever the floors alone exceed a limit. */
+        /**
+         * Lowers vehicles (down to their reserve bound) wherever the floors alone exceed a limit, departures that
+         * can no longer be met first: their floor is full power, and power spent on a lost target is taken from
+         * one that can still be met.
+         */
         private void relieveOverloads(double[] x) {
-            for (int i : yieldOrder) {
+            if (!anyOverload()) {
+                return;
+            }
+            int[] order = reliefOrder();
+            for (int i : order) {
                 double excess = maxExcess(node[i]);
                 if (excess <= EPS) {
                     continue;
@@ -220,6 +228,11 @@ public final class SetpointAllocator {
                     x[i] -= cut;
                     addLoad(node[i], -cut);
                 }
+            }
+            // a cut at one node may free room at another: give floors back, the last cut first
+            for (int k = order.length - 1; k >= 0; k--) {
+                int i = order[k];
+                raise(x, i, lo[i] - x[i]);
             }
         }
 
@@ -262,6 +275,33 @@ public final class SetpointAllocator {
             x[i] += room;
             addLoad(node[i], room);
             return room;
+        }
+
+        private boolean anyOverload() {
+            for (int nd = 0; nd < load.length; nd++) {
+                if (load[nd] - tree.evCapacityKw(nd) > EPS) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * Order of cuts below the floors, sorted only when floors collide: never urgent ones first; then vehicles
+         * whose target is already out of reach (negative slack), the most hopeless first; then the rest, the
+         * cheapest to wear and the most slack first.
+         */
+        private int[] reliefOrder() {
+            Integer[] idx = new Integer[node.length];
+            for (int i = 0; i < idx.length; i++) {
+                idx[i] = i;
+            }
+            Arrays.sort(idx, Comparator.<Integer, Boolean>comparing(i -> urgent[i])
+                    .thenComparing(i -> slackHours[i] >= 0)
+                    .thenComparingDouble(i -> slackHours[i] < 0 ? slackHours[i] : 0)
+                    .thenComparingDouble(i -> degradation[i])
+                    .thenComparing(Comparator.comparingDouble((Integer i) -> slackHours[i]).reversed()));
+            return unbox(idx);
         }
 
         private double maxExcess(int leaf) {

@@ -41,6 +41,66 @@ class AllocatorProperties {
         assertThat(out.reported()).containsAll(out.missedTarget());
     }
 
+    @Property(tries = 2000)
+    void allocateShouldTakePowerFromLostTargetsFirstWhenFloorsCollide(@ForAll long seed) {
+        // GIVEN a fleet under tight limits, some of whose targets are already out of reach
+        RandomFleet fleet = RandomFleet.generate(seed, 12, false);
+        LimitTree tree = fleet.tree();
+        Duration step = Duration.ofMinutes(5);
+        // WHEN one step is allocated on plans of full power
+        Map<String, Double> plan = new HashMap<>();
+        fleet.vehicles().forEach(v -> plan.put(v.vehicleId(), v.maxChargeKw()));
+        Allocation a = new SetpointAllocator(AllocatorConfig.none()).allocate(Fixtures.T0, step, fleet.vehicles(),
+                tree, plan, Map.of());
+        // THEN a vehicle that can still make its target is held below its floor only by a full limit under which
+        // no non-urgent vehicle with a lost target still draws more than its least power
+        double[] load = new double[tree.size()];
+        for (VehicleState v : fleet.vehicles()) {
+            for (int nd = tree.nodeOf(v); nd >= 0; nd = tree.parent(nd)) {
+                load[nd] += a.setpointsKw().get(v.vehicleId());
+            }
+        }
+        for (VehicleState r : fleet.vehicles()) {
+            if (!a.belowFloor().contains(r.vehicleId()) || targetLost(r)) {
+                continue;
+            }
+            boolean heldByACleanLimit = false;
+            for (int nd = tree.nodeOf(r); nd >= 0 && !heldByACleanLimit; nd = tree.parent(nd)) {
+                heldByACleanLimit = load[nd] >= tree.evCapacityKw(nd) - 1e-6
+                        && lostTargetsDrawing(fleet, tree, nd, a, step).isEmpty();
+            }
+            assertThat(heldByACleanLimit).as("%s below its floor", r.vehicleId()).isTrue();
+        }
+    }
+
+    /** Non-urgent vehicles under {@code node} whose target is lost and that draw more than their least power. */
+    private static List<String> lostTargetsDrawing(RandomFleet fleet, LimitTree tree, int node, Allocation a,
+                                                   Duration step) {
+        List<String> out = new ArrayList<>();
+        for (VehicleState u : fleet.vehicles()) {
+            if (!u.urgent() && targetLost(u) && under(tree, u, node) && a.setpointsKw().get(u.vehicleId())
+                    > VehicleEnvelope.range(u, Fixtures.T0, step).hardMinKw() + 1e-6) {
+                out.add(u.vehicleId());
+            }
+        }
+        return out;
+    }
+
+    /** Whether full power from now on no longer reaches the target by departure. */
+    private static boolean targetLost(VehicleState v) {
+        double hours = VehicleEnvelope.hoursBetween(Fixtures.T0, v.departure());
+        return v.energyKwh() + v.maxChargeKw() * v.efficiency() * hours < VehicleEnvelope.targetKwh(v) - 1e-6;
+    }
+
+    private static boolean under(LimitTree tree, VehicleState v, int node) {
+        for (int nd = tree.nodeOf(v); nd >= 0; nd = tree.parent(nd)) {
+            if (nd == node) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Plant.Outcome runAllocator(RandomFleet fleet, long seed) {
         Random rnd = new Random(~seed);
         SetpointAllocator allocator = new SetpointAllocator(

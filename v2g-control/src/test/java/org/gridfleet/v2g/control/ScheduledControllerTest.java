@@ -33,6 +33,33 @@ class ScheduledControllerTest {
     }
 
     @Test
+    void stepShouldChargeAtOnceUpToThePeakAlreadyPaidForWhenThePriceIsFlat() {
+        // GIVEN a flat price with a demand charge, a site that already metered a 10 kW quarter hour, and 8 kWh
+        // wanted in 8 h at up to 10 kW
+        var sites = Fixtures.sites(new SiteState("s1", 100, 0, 0, 10));
+        var controller = new ScheduledController(ScheduledControllerConfig.ofDefaults());
+        // WHEN
+        var out = controller.step(new ControlInput(T0, STEP, List.of(vehicle("v", 0.5, 0.7, 8, 10, 0)), sites,
+                Fixtures.flat(0.2, 15), Map.of()));
+        // THEN it charges at the paid-for 10 kW now, leaving the later hours free for vehicles yet to come
+        assertThat(out.setpointsKw().get("v")).isCloseTo(10, within(1e-6));
+    }
+
+    @Test
+    void stepShouldChargeHarderInAPartlyElapsedQuarterHourWhenTheQuarterAverageIsBilled() {
+        // GIVEN a flat price with a demand charge; at 00:10 a 22 kW vehicle arrives needing 6 kWh by 00:40
+        var sites = Fixtures.sites(new SiteState("s1", 100, 0, 0, 0));
+        var controller = new ScheduledController(ScheduledControllerConfig.ofDefaults());
+        var v = new VehicleState("v", "s1", 40, 0.5, 0.2, 0.65, Fixtures.at(40 / 60.0), 22, 0, 1.0, 0, false);
+        // WHEN
+        var out = controller.step(new ControlInput(Fixtures.at(10 / 60.0), Duration.ofMinutes(5), List.of(v), sites,
+                Fixtures.flat(0.2, 15), Map.of()));
+        // THEN it uses the 5 minutes left of the 00:00 quarter at full power (billed as a third of it), not the
+        // flat 12 kW that an LP grid starting at 00:10 would see as the least peak
+        assertThat(out.setpointsKw().get("v")).isCloseTo(22, within(1e-6));
+    }
+
+    @Test
     void stepShouldChargeAtOnceWhenThePreferenceIsGuaranteed() {
         // GIVEN the same vehicle, guaranteed
         var config = ScheduledControllerConfig.ofDefaults()

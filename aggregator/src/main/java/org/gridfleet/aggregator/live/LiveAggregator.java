@@ -63,15 +63,14 @@ public final class LiveAggregator {
         }, false);
         ChargerCache cache = new ChargerCache(registry,
                 new PreverifiedPasswords(credentials, blocking, new SecureRandom()));
-        OcppServerConfig plain = OcppServerConfig.defaults(ocpp.host(), ocpp.port()).withCallTimeout(ocpp.callTimeout());
+        OcppServerConfig server = ocpp.serverConfig();
         // a charger keeps its last TxProfile as long as the gateway's profiles say it may
-        LiveFleet fleet = new LiveFleet(clock, plain.maxOfflineDuration());
+        LiveFleet fleet = new LiveFleet(clock, server.maxOfflineDuration());
         GatewayServices services = new GatewayServices(cache, cache,
                 new VehicleSessionLog(vertx, health.sessions(), fleet),
                 new GatewayTelemetry(telemetry, OcppMetrics.micrometer(meters, fleet::online)), clock);
         ConnectionRegistry connections = new ConnectionRegistry();
-        OcppServerVerticle gateway = new OcppServerVerticle(
-                ocpp.tls().map(t -> plain.withTls(t.certPath().toString(), t.keyPath().toString())).orElse(plain),
+        OcppServerVerticle gateway = new OcppServerVerticle(server,
                 services, connections, new OcppSchemas(), OcppMetrics.wire(meters));
         return vertx.executeBlocking(cache::refresh, false)
                 .compose(view -> vertx.deployVerticle(gateway))

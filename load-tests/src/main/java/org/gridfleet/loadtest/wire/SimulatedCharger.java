@@ -63,14 +63,15 @@ public final class SimulatedCharger {
     }
   }
 
-  SimulatedCharger(FleetWiring fleet, int index, EvProfile ev) {
+  /** @param context the event loop this charger's socket, timers and EV live on */
+  SimulatedCharger(FleetWiring fleet, Context context, int index, EvProfile ev) {
     this.fleet = fleet;
     this.index = index;
     this.chargerId = fleet.config().chargerId(index);
     this.subprotocol = fleet.config().mix().versionOf(index);
     this.dialect = ChargerDialect.of(subprotocol);
     this.ev = new SimulatedEv(ev, System.nanoTime());
-    this.context = fleet.vertx().getOrCreateContext();
+    this.context = context;
   }
 
   /** Connects, boots and starts a session; completes when in session, fails when the handshake fails. */

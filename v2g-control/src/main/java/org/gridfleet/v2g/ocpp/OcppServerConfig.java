@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param tlsKeyPemPath           PEM private key for security profile 2, or null
  * @param maxMessageBytes         largest inbound WebSocket message (and frame) in bytes; a charger
  *                                sending more is disconnected with close code 1009 (message too big)
+ * @param validateOutbound        check every CALL Gridfleet builds against the official schema before sending
+ *                                it (see {@link OutboundCheck}); inbound frames are always validated
  */
 public record OcppServerConfig(
     String host,
@@ -34,7 +36,8 @@ public record OcppServerConfig(
     double socDivergenceTolerance,
     String tlsCertPemPath,
     String tlsKeyPemPath,
-    int maxMessageBytes) {
+    int maxMessageBytes,
+    boolean validateOutbound) {
 
   /** Default inbound message limit: 64 KiB, far above any OCPP payload Gridfleet accepts. */
   public static final int DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024;
@@ -68,41 +71,49 @@ public record OcppServerConfig(
 
   /**
    * Defaults: 30 s call timeout, 30 s ping, 90 s idle, 300 s heartbeat, 500 per site, 60 s offline, 5 %,
-   * 64 KiB messages, plain ws.
+   * 64 KiB messages, plain ws, outbound validation on.
    */
   public static OcppServerConfig defaults(String host, int port) {
     return new OcppServerConfig(host, port, Duration.ofSeconds(30), Duration.ofSeconds(30),
         Duration.ofSeconds(90), Duration.ofSeconds(300), 500, Duration.ofSeconds(60), 0.05, null, null,
-        DEFAULT_MAX_MESSAGE_BYTES);
+        DEFAULT_MAX_MESSAGE_BYTES, true);
   }
 
   public OcppServerConfig withCallTimeout(Duration timeout) {
     return new OcppServerConfig(host, port, timeout, pingInterval, idleTimeout, heartbeatInterval,
         maxConnectionsPerSite, maxOfflineDuration, socDivergenceTolerance, tlsCertPemPath, tlsKeyPemPath,
-        maxMessageBytes);
+        maxMessageBytes, validateOutbound);
   }
 
   public OcppServerConfig withMaxConnectionsPerSite(int max) {
     return new OcppServerConfig(host, port, callTimeout, pingInterval, idleTimeout, heartbeatInterval,
         max, maxOfflineDuration, socDivergenceTolerance, tlsCertPemPath, tlsKeyPemPath,
-        maxMessageBytes);
+        maxMessageBytes, validateOutbound);
   }
 
   public OcppServerConfig withTls(String certPemPath, String keyPemPath) {
     return new OcppServerConfig(host, port, callTimeout, pingInterval, idleTimeout, heartbeatInterval,
         maxConnectionsPerSite, maxOfflineDuration, socDivergenceTolerance, certPemPath, keyPemPath,
-        maxMessageBytes);
+        maxMessageBytes, validateOutbound);
   }
 
   public OcppServerConfig withMaxMessageBytes(int max) {
     return new OcppServerConfig(host, port, callTimeout, pingInterval, idleTimeout, heartbeatInterval,
-        maxConnectionsPerSite, maxOfflineDuration, socDivergenceTolerance, tlsCertPemPath, tlsKeyPemPath, max);
+        maxConnectionsPerSite, maxOfflineDuration, socDivergenceTolerance, tlsCertPemPath, tlsKeyPemPath, max,
+        validateOutbound);
+  }
+
+  /** Outbound schema validation on or off (inbound frames are always validated). */
+  public OcppServerConfig withOutboundValidation(boolean on) {
+    return new OcppServerConfig(host, port, callTimeout, pingInterval, idleTimeout, heartbeatInterval,
+        maxConnectionsPerSite, maxOfflineDuration, socDivergenceTolerance, tlsCertPemPath, tlsKeyPemPath,
+        maxMessageBytes, on);
   }
 
   public OcppServerConfig withKeepAlive(Duration ping, Duration idle) {
     return new OcppServerConfig(host, port, callTimeout, ping, idle, heartbeatInterval,
         maxConnectionsPerSite, maxOfflineDuration, socDivergenceTolerance, tlsCertPemPath, tlsKeyPemPath,
-        maxMessageBytes);
+        maxMessageBytes, validateOutbound);
   }
 
   private static void requirePositive(Duration d, String name) {

@@ -85,6 +85,7 @@ public final class GridfleetServer implements AutoCloseable {
     public static GridfleetServer start(GridfleetConfig config, OpenAdrConfig openAdr, Clock clock,
                                         List<RouteModule> extraModules) throws Exception {
         if (config.database().url().isEmpty()) {
+            Database.stopOrphanedEmbedded(config.home()); // a killed Gridfleet's server would hold the port
             requireFreePort("database.embeddedPort", "localhost", config.database().embeddedPort());
         }
         requireFreePort("http.port", config.http().host(), config.http().port());

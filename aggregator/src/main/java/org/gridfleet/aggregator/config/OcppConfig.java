@@ -67,10 +67,9 @@ public record OcppConfig(String host, int port, long callTimeoutMs, long directo
         return new OcppConfig(host, newPort, callTimeoutMs, directoryRefreshMs, tls, maxMessageBytes);
     }
 
-    /** The gateway's settings from these keys (the rest are the gateway's defaults). */
+    /** The gateway's plain-ws settings from these keys (the rest are its defaults); TLS is added by the caller. */
     public OcppServerConfig serverConfig() {
-        OcppServerConfig plain = OcppServerConfig.defaults(host, port).withCallTimeout(callTimeout())
+        return OcppServerConfig.defaults(host, port).withCallTimeout(callTimeout())
                 .withMaxMessageBytes(maxMessageBytes);
-        return tls.map(t -> plain.withTls(t.certPath().toString(), t.keyPath().toString())).orElse(plain);
     }
 }

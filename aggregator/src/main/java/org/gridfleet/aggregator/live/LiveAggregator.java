@@ -7,8 +7,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.gridfleet.aggregator.config.ControlConfig;
 import org.gridfleet.aggregator.config.OcppConfig;
+import org.gridfleet.aggregator.config.TlsFiles;
 import org.gridfleet.aggregator.dispatch.MicrometerDispatchMetrics;
 import org.gridfleet.aggregator.fleet.ChargerCredentials;
 import org.gridfleet.aggregator.fleet.FleetRegistry;
@@ -63,18 +65,26 @@ public final class LiveAggregator {
         }, false);
         ChargerCache cache = new ChargerCache(registry,
                 new PreverifiedPasswords(credentials, blocking, new SecureRandom()));
-        OcppServerConfig server = ocpp.serverConfig();
+        OcppServerConfig plain = ocpp.serverConfig();
         // a charger keeps its last TxProfile as long as the gateway's profiles say it may
-        LiveFleet fleet = new LiveFleet(clock, server.maxOfflineDuration());
-        GatewayServices services = new GatewayServices(cache, cache,
-                new VehicleSessionLog(vertx, health.sessions(), fleet),
-                new GatewayTelemetry(telemetry, OcppMetrics.micrometer(meters, fleet::online)), clock);
+        LiveFleet fleet = new LiveFleet(clock, plain.maxOfflineDuration());
         ConnectionRegistry connections = new ConnectionRegistry();
-        OcppServerVerticle gateway = new OcppServerVerticle(server,
-                services, connections, new OcppSchemas(), OcppMetrics.wire(meters));
+        OcppServerConfig gatewayConfig =
+                ocpp.tls().map(t -> withTls(plain, t)).orElse(plain);
+        AtomicReference<OcppServerVerticle> deployed = new AtomicReference<>();
         return vertx.executeBlocking(cache::refresh, false)
-                .compose(view -> vertx.deployVerticle(gateway))
+                .compose(view -> vertx.executeBlocking(() -> SessionJournal.restore(vertx, health.sessions()), false))
+                .compose(sessions -> {
+                    GatewayServices services = new GatewayServices(cache, cache,
+                            new VehicleSessionLog(vertx, health.sessions(), fleet),
+                            new GatewayTelemetry(telemetry, OcppMetrics.micrometer(meters, fleet::online)), sessions,
+                            clock);
+                    deployed.set(new OcppServerVerticle(gatewayConfig, services, connections, new OcppSchemas(),
+                            OcppMetrics.wire(meters)));
+                    return vertx.deployVerticle(deployed.get());
+                })
                 .map(id -> {
+                    OcppServerVerticle gateway = deployed.get();
                     ControlLoop loop = new ControlLoop(vertx, clock, control, cache, fleet, connections,
                             new MicrometerDispatchMetrics(meters), ControlMetrics.micrometer(meters), health.wear(),
                             grid);
@@ -83,6 +93,12 @@ public final class LiveAggregator {
                     LOG.info("OCPP gateway listening on {}:{}", ocpp.host(), gateway.actualPort());
                     return new LiveAggregator(vertx, id, gateway, loop, timer);
                 });
+    }
+
+    /** Security profile 2 (server certificate), and 3 when client certificates are configured. */
+    private static OcppServerConfig withTls(OcppServerConfig plain, TlsFiles tls) {
+        OcppServerConfig profile2 = plain.withTls(tls.certPath().toString(), tls.keyPath().toString());
+        return tls.clientCaPath().map(ca -> profile2.withClientCertificates(ca.toString())).orElse(profile2);
     }
 
     /** A reload still running when the timer fires again makes that firing skip. */

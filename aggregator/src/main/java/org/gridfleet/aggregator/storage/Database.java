@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    /** How long an orphaned embedded server gets to shut down before it is killed. */
+    private static final Duration ORPHAN_PATIENCE = Duration.ofSeconds(20);
 
     private final HikariDataSource pool;
     private final Optional<EmbeddedPostgres> embedded;
@@ -88,6 +90,7 @@ public final class Database implements AutoCloseable {
         Path dataDir = home.resolve("pgdata");
         try {
             Files.createDirectories(dataDir);
+            stopOrphanedEmbedded(home);
             LOG.info("starting embedded PostgreSQL in {} on port {}", dataDir, port);
             return EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
@@ -96,6 +99,17 @@ public final class Database implements AutoCloseable {
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start embedded PostgreSQL in " + dataDir, e);
+        }
+    }
+
+    /**
+     * Stops the embedded PostgreSQL of {@code home} if a killed Gridfleet left it running (see
+     * {@link OrphanPostmaster}); {@link #open} does it too, call it earlier to free the port before checking it.
+     */
+    public static void stopOrphanedEmbedded(Path home) {
+        Path dataDir = home.resolve("pgdata");
+        if (Files.isDirectory(dataDir)) {
+            OrphanPostmaster.stopIfAny(dataDir, ORPHAN_PATIENCE);
         }
     }
 

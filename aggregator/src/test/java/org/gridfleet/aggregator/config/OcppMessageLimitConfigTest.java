@@ -65,17 +65,12 @@ class OcppMessageLimitConfigTest {
     }
 
     @Test
-    void serverConfigShouldCarryTlsAndCallTimeoutAlongsideTheLimitWhenAllAreSet() throws IOException {
-        // GIVEN
-        Path cert = Files.writeString(dir.resolve("o.crt"), "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
-        Path key = Files.writeString(dir.resolve("o.key"), "-----BEGIN PRIVATE KEY-----\nMIGH\n-----END PRIVATE KEY-----\n");
+    void serverConfigShouldCarryTheCallTimeoutAlongsideTheLimitWhenBothAreSet() {
         // WHEN
         GridfleetConfig c = loader.load(Optional.empty(), Map.of("GRIDFLEET_OCPP_MAX_MESSAGE_BYTES", "4096",
-                "GRIDFLEET_OCPP_CALL_TIMEOUT_MS", "7000", "GRIDFLEET_OCPP_TLS_CERT", cert.toString(),
-                "GRIDFLEET_OCPP_TLS_KEY", key.toString()));
+                "GRIDFLEET_OCPP_CALL_TIMEOUT_MS", "7000"));
         // THEN
         assertThat(c.ocpp().serverConfig().maxMessageBytes()).isEqualTo(4096);
         assertThat(c.ocpp().serverConfig().callTimeout()).hasMillis(7000);
-        assertThat(c.ocpp().serverConfig().tlsCertPemPath()).isEqualTo(cert.toString());
     }
 }

@@ -62,11 +62,15 @@ final class SimulatedCharger implements AutoCloseable {
 
     /** The HTTP status of a refused handshake, or 101 when it was accepted. */
     static int handshakeStatus(Vertx vertx, int port, String id, String password) throws Exception {
+        // closed in finally, so it stays reachable: Vert.x closes a client that is garbage-collected mid-handshake
+        WebSocketClient client = vertx.createWebSocketClient();
         try {
-            vertx.createWebSocketClient().connect(options(port, id, password)).await(5, TimeUnit.SECONDS).close();
+            client.connect(options(port, id, password)).await(5, TimeUnit.SECONDS).close();
             return 101;
         } catch (UpgradeRejectedException e) {
             return e.getStatus();
+        } finally {
+            client.close();
         }
     }
 

@@ -148,15 +148,12 @@ final class OfflineFallbackStation {
   }
 
   /**
-   * A station whose transaction outlived the connection carries on with it. Its first event on the new connection
-   * names the EVSE and the idToken again, so that a central system which lost its memory of the session (a
-   * restart) can match it to the vehicle; the schema allows both on any event.
+   * A station whose transaction outlived the connection carries on with it, as OCPP 2.x stations do: its events
+   * name the transaction id alone (the EVSE and the idToken go only in a transaction's first event), so the central
+   * system must remember the session across its own restart to match it to the vehicle again.
    */
   private Future<JsonObject> resume() {
-    OutboundCall updated = dialect.meterValues("tx-" + chargerId, seqNo++, reading());
-    updated.payload().put("evse", new JsonObject().put("id", 1).put("connectorId", 1))
-        .put("idToken", new JsonObject().put("idToken", idToken).put("type", "Central"));
-    return call(updated).onSuccess(a -> countAck());
+    return call(dialect.meterValues("tx-" + chargerId, seqNo++, reading())).onSuccess(a -> countAck());
   }
 
   private void closed(WebSocket ws) {

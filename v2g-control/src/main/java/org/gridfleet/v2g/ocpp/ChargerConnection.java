@@ -4,6 +4,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -297,9 +298,34 @@ public final class ChargerConnection {
       DispatchResult result = reply.failure() != null
           ? DispatchResult.of(reply.failure(), reply.detail())
           : plan.onAccepted().apply(reply.payload());
-      services.telemetry().ackReceived(evse.ref, result, services.clock().instant());
+      Instant now = services.clock().instant();
+      if (result.status() == Status.ACCEPTED && adapter.renewsTxProfiles() && evse.transactionId != null) {
+        evse.steered = control;
+        evse.renewAt = now.plus(config.maxOfflineDuration().dividedBy(2));
+      }
+      services.telemetry().ackReceived(evse.ref, result, now);
       control.result().complete(result);
     });
+  }
+
+  /**
+   * Re-sends the accepted TxProfile of every steered EVSE whose renewal is due, so its validTo never lapses while
+   * Gridfleet is here (2.0.1/1.6). A newer control value supersedes the renewal; a failed one is retried after a
+   * call timeout. Event loop only.
+   */
+  void renewDueProfiles() {
+    if (state != State.ACCEPTED) {
+      return;
+    }
+    Instant now = services.clock().instant();
+    for (EvseState evse : evses) {
+      if (evse.renewAt != null && evse.pending == null && !now.isBefore(evse.renewAt)) {
+        evse.renewAt = now.plus(config.callTimeout());
+        evse.pending = new EvseState.PendingControl(evse.steered.powerKw(), evse.steered.setpoint(),
+            new CompletableFuture<>());
+      }
+    }
+    pump();
   }
 
   private void write(OutboundRequest request, Consumer<Reply> onReply) {

@@ -1,5 +1,6 @@
 package org.gridfleet.v2g.ocpp;
 
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import org.gridfleet.v2g.charger.DispatchResult;
 import org.gridfleet.v2g.charger.EvseRef;
@@ -17,6 +18,10 @@ final class EvseState {
   int dynamicProfileId;
   /** "Latest wins" slot: the control value waiting to be sent, or null. */
   PendingControl pending;
+  /** The last control value the charger accepted, re-sent at {@link #renewAt} (2.0.1/1.6 validTo). */
+  PendingControl steered;
+  /** When the accepted TxProfile must be renewed before its validTo lapses, or null when none to renew. */
+  Instant renewAt;
 
   EvseState(EvseRef ref) {
     this.ref = ref;
@@ -27,7 +32,14 @@ final class EvseState {
     idToken = null;
     vehicleId = null;
     soc = null;
+    forgetTxProfile();
+  }
+
+  /** Gridfleet's TxProfile is gone (cleared, or its transaction ended): nothing to update or renew. */
+  void forgetTxProfile() {
     dynamicProfileId = 0;
+    steered = null;
+    renewAt = null;
   }
 
   /**

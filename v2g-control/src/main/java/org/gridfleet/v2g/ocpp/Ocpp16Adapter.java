@@ -14,8 +14,13 @@ import org.gridfleet.v2g.charger.DispatchResult.Status;
  */
 final class Ocpp16Adapter implements OcppAdapter {
   static final Ocpp16Adapter INSTANCE = new Ocpp16Adapter();
-  /** 1.6 transaction ids are integers chosen by the central system. */
-  private static final AtomicInteger TRANSACTION_IDS = new AtomicInteger();
+  /**
+   * 1.6 transaction ids are integers chosen by the central system. Seeded with the seconds since 2025 so a
+   * restarted Gridfleet does not reissue an id a station may still be running (it would take more than one
+   * transaction per second since the previous start to catch up); int holds the seconds until 2093.
+   */
+  private static final AtomicInteger TRANSACTION_IDS =
+      new AtomicInteger((int) (Instant.now().getEpochSecond() - Instant.parse("2025-01-01T00:00:00Z").getEpochSecond()));
 
   private Ocpp16Adapter() {}
 
@@ -42,18 +47,21 @@ final class Ocpp16Adapter implements OcppAdapter {
       case "StopTransaction" -> {
         String txId = Integer.toString(p.getInteger("transactionId"));
         Instant at = Sessions.instant(p.getString("timestamp"), "timestamp");
-        for (int id = 1; id <= c.charger.evseCount(); id++) {
-          EvseState evse = c.evse(id);
-          if (txId.equals(evse.transactionId)) {
-            Sessions.meterValues(c, evse, txId, p.getJsonArray("transactionData"));
-            Sessions.end(c, evse, at);
-          }
-        }
+        // unknown everywhere (started before Gridfleet ever saw this charger): answered, nothing to end
+        Sessions.find(c, txId).ifPresent(evse -> {
+          Sessions.start(c, evse, txId, null, null, at); // resumes one started before a reconnect or restart
+          Sessions.meterValues(c, evse, txId, p.getJsonArray("transactionData"));
+          Sessions.end(c, evse, at);
+        });
         yield new JsonObject();
       }
       case "MeterValues" -> {
         EvseState evse = c.evse(p.getInteger("connectorId"));
         Integer txId = p.getInteger("transactionId");
+        if (txId != null) {
+          // a transaction this connection has not seen start: resumed after a reconnect or restart
+          Sessions.start(c, evse, txId.toString(), null, null, c.services.clock().instant());
+        }
         Sessions.meterValues(c, evse, txId == null ? evse.transactionId : txId.toString(),
             p.getJsonArray("meterValue"));
         yield new JsonObject();
@@ -78,8 +86,14 @@ final class Ocpp16Adapter implements OcppAdapter {
     }
     double limitW = OcppAdapter.watts(Math.min(powerKw, c.charger.maxPowerKw()));
     JsonObject profile = profile(Ocpp201Adapter.TX_PROFILE_ID_BASE + evse.ref.evseId(), 1, "TxProfile", limitW)
-        .put("transactionId", Integer.parseInt(evse.transactionId));
+        .put("transactionId", Integer.parseInt(evse.transactionId))
+        .put("validTo", Ocpp201Adapter.validTo(c));
     return new Control(null, request(evse.ref.evseId(), profile), OcppAdapter::statusOf);
+  }
+
+  @Override
+  public boolean renewsTxProfiles() {
+    return true;
   }
 
   @Override
@@ -90,7 +104,7 @@ final class Ocpp16Adapter implements OcppAdapter {
 
   @Override
   public Command<DispatchResult> clearTxProfile(EvseState evse) {
-    return Command.send("ClearChargingProfile", new JsonObject().put("connectorId", evse.ref.evseId())
+    return Command.clearTx(evse, new JsonObject().put("connectorId", evse.ref.evseId())
         .put("chargingProfilePurpose", "TxProfile").put("stackLevel", 1));
   }
 

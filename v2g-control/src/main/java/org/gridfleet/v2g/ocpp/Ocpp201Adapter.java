@@ -55,30 +55,19 @@ class Ocpp201Adapter implements OcppAdapter {
     String txId = info.getString("transactionId");
     Instant at = Sessions.instant(p.getString("timestamp"), "timestamp");
     JsonObject evseObj = p.getJsonObject("evse");
-    EvseState evse = evseObj != null ? c.evse(evseObj.getInteger("id")) : byTransaction(c, txId);
+    EvseState evse = evseObj != null ? c.evse(evseObj.getInteger("id")) : Sessions.evseOf(c, txId);
     JsonObject idToken = p.getJsonObject("idToken");
     String token = idToken == null ? null : idToken.getString("idToken");
     // ISO 15118 / Autocharge report the EVCCID as an idToken of type MacAddress: it names the car, not a card
     String evIdentifier = idToken != null && "MacAddress".equals(idToken.getString("type")) ? token : null;
     String eventType = p.getString("eventType");
-    if (!"Ended".equals(eventType)) {
-      Sessions.start(c, evse, txId, token, evIdentifier, at);
-    }
+    // an Ended of a session started before a reconnect or restart resumes it first, so it ends properly
+    Sessions.start(c, evse, txId, token, evIdentifier, at);
     Sessions.meterValues(c, evse, txId, p.getJsonArray("meterValue"));
     if ("Ended".equals(eventType)) {
       Sessions.end(c, evse, at);
     }
     return new JsonObject();
-  }
-
-  private static EvseState byTransaction(ChargerConnection c, String txId) {
-    for (int id = 1; id <= c.charger.evseCount(); id++) {
-      if (txId.equals(c.evse(id).transactionId)) {
-        return c.evse(id);
-      }
-    }
-    throw new OcppException(OcppErrorCode.OccurrenceConstraintViolation,
-        "evse is required: transaction " + txId + " is not known on this connection");
   }
 
   /** 2.0.1: departure, energyAmount (AC/DC), DC stateOfCharge/targets. */
@@ -113,7 +102,18 @@ class Ocpp201Adapter implements OcppAdapter {
         .put("chargingProfilePurpose", "TxProfile")
         .put("chargingProfileKind", "Relative")
         .put("transactionId", evse.transactionId)
+        .put("validTo", validTo(c))
         .put("chargingSchedule", schedule(period))), OcppAdapter::statusOf);
+  }
+
+  @Override
+  public boolean renewsTxProfiles() {
+    return true;
+  }
+
+  /** When a TxProfile sent now lapses to the fallback unless renewed: now + maxOfflineDuration. */
+  static String validTo(ChargerConnection c) {
+    return c.services.clock().instant().plus(c.config.maxOfflineDuration()).toString();
   }
 
   @Override
@@ -130,16 +130,9 @@ class Ocpp201Adapter implements OcppAdapter {
 
   @Override
   public Command<DispatchResult> clearTxProfile(EvseState evse) {
-    Command<DispatchResult> clear = Command.send("ClearChargingProfile", new JsonObject()
+    return Command.clearTx(evse, new JsonObject()
         .put("chargingProfileCriteria", new JsonObject().put("evseId", evse.ref.evseId())
             .put("chargingProfilePurpose", "TxProfile").put("stackLevel", 1)));
-    return new Command<>(null, clear.request(), response -> {
-      DispatchResult result = OcppAdapter.statusOf(response);
-      if (result.status() == Status.ACCEPTED) {
-        evse.dynamicProfileId = 0; // the next setpoint installs a new profile instead of updating a gone one
-      }
-      return result;
-    });
   }
 
   @Override

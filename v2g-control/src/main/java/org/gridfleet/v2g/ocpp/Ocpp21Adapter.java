@@ -63,6 +63,12 @@ final class Ocpp21Adapter extends Ocpp201Adapter {
     });
   }
 
+  /** 2.1 profiles lapse by themselves: maxOfflineDuration with invalidAfterOfflineDuration. */
+  @Override
+  public boolean renewsTxProfiles() {
+    return false;
+  }
+
   private static OutboundRequest txProfile(ChargerConnection c, EvseState evse, String kind, JsonObject period) {
     return setChargingProfile(evse.ref.evseId(), new JsonObject()
         .put("id", TX_PROFILE_ID_BASE + evse.ref.evseId())

@@ -27,10 +27,17 @@ interface OcppAdapter {
    */
   Control control(ChargerConnection c, EvseState evse, double powerKw, boolean setpoint);
 
+  /**
+   * True when this version's TxProfiles carry a {@code validTo} that Gridfleet renews while it steers the EVSE
+   * (2.0.1, 1.6: they have no maxOfflineDuration, and a TxProfile would otherwise hold for the whole
+   * transaction after Gridfleet is gone).
+   */
+  boolean renewsTxProfiles();
+
   /** The TxDefaultProfile offline fallback sent after an accepted boot. */
   OutboundRequest fallbackProfile(ChargerConnection c);
 
-  /** Clears Gridfleet's TxProfile (stack level 1) on the EVSE; Accepted forgets the 2.1 Dynamic profile. */
+  /** Clears Gridfleet's TxProfile (stack level 1) on the EVSE; Accepted forgets it (no update, no renewal). */
   Command<DispatchResult> clearTxProfile(EvseState evse);
 
   /** GetCompositeSchedule in W for the EVSE. */
@@ -60,6 +67,17 @@ interface OcppAdapter {
 
     static Command<DispatchResult> send(String action, JsonObject payload) {
       return new Command<>(null, new OutboundRequest(action, payload), OcppAdapter::statusOf);
+    }
+
+    /** A ClearChargingProfile of the EVSE's TxProfile: once Accepted, the EVSE has none to update or renew. */
+    static Command<DispatchResult> clearTx(EvseState evse, JsonObject payload) {
+      return new Command<>(null, new OutboundRequest("ClearChargingProfile", payload), response -> {
+        DispatchResult result = statusOf(response);
+        if (result.status() == DispatchResult.Status.ACCEPTED) {
+          evse.forgetTxProfile();
+        }
+        return result;
+      });
     }
   }
 

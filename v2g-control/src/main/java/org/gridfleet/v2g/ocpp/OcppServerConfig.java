@@ -13,12 +13,16 @@ import java.util.Objects;
  * @param idleTimeout             close a connection that sent nothing (not even a pong) for this long
  * @param heartbeatInterval       interval returned in BootNotification
  * @param maxConnectionsPerSite   handshakes beyond this many live connections of one site are refused (503)
- * @param maxOfflineDuration      2.1 maxOfflineDuration on dispatch profiles: after this long without
- *                                Gridfleet the charger drops to the TxDefaultProfile fallback
+ * @param maxOfflineDuration      how long a dispatch profile outlives Gridfleet (2.1 maxOfflineDuration;
+ *                                2.0.1/1.6 validTo, renewed at half-life while steered): after this long
+ *                                without Gridfleet the charger drops to the TxDefaultProfile fallback
  * @param socDivergenceTolerance  flag a session when reported SoC change and metered energy differ by
  *                                more than this fraction of the battery (0.05 = 5 %)
  * @param tlsCertPemPath          PEM server certificate for security profile 2, or null for plain ws
  * @param tlsKeyPemPath           PEM private key for security profile 2, or null
+ * @param tlsClientCaPemPath      PEM CA certificate(s) for security profile 3, or null: every charger must then
+ *                                present a client certificate issued by one of them whose subject CN is its
+ *                                charger id, which replaces HTTP Basic (needs the server certificate and key)
  * @param maxMessageBytes         largest inbound WebSocket message (and frame) in bytes; a charger
  *                                sending more is disconnected with close code 1009 (message too big)
  * @param validateOutbound        check every CALL Gridfleet builds against the official schema before sending
@@ -36,6 +40,7 @@ public record OcppServerConfig(
     double socDivergenceTolerance,
     String tlsCertPemPath,
     String tlsKeyPemPath,
+    String tlsClientCaPemPath,
     int maxMessageBytes,
     boolean validateOutbound) {
 
@@ -67,6 +72,9 @@ public record OcppServerConfig(
     if ((tlsCertPemPath == null) != (tlsKeyPemPath == null)) {
       throw new IllegalArgumentException("tlsCertPemPath and tlsKeyPemPath go together");
     }
+    if (tlsClientCaPemPath != null && tlsCertPemPath == null) {
+      throw new IllegalArgumentException("tlsClientCaPemPath (profile 3) needs tlsCertPemPath and tlsKeyPemPath");
+    }
   }
 
   /**
@@ -76,44 +84,57 @@ public record OcppServerConfig(
   public static OcppServerConfig defaults(String host, int port) {
     return new OcppServerConfig(host, port, Duration.ofSeconds(30), Duration.ofSeconds(30),
         Duration.ofSeconds(90), Duration.ofSeconds(300), 500, Duration.ofSeconds(60), 0.05, null, null,
-        DEFAULT_MAX_MESSAGE_BYTES, true);
+        null, DEFAULT_MAX_MESSAGE_BYTES, true);
   }
 
   public OcppServerConfig withCallTimeout(Duration timeout) {
     return new OcppServerConfig(host, port, timeout, pingInterval, idleTimeout, heartbeatInterval,
         maxConnectionsPerSite, maxOfflineDuration, socDivergenceTolerance, tlsCertPemPath, tlsKeyPemPath,
-        maxMessageBytes, validateOutbound);
+        tlsClientCaPemPath, maxMessageBytes, validateOutbound);
   }
 
   public OcppServerConfig withMaxConnectionsPerSite(int max) {
     return new OcppServerConfig(host, port, callTimeout, pingInterval, idleTimeout, heartbeatInterval,
         max, maxOfflineDuration, socDivergenceTolerance, tlsCertPemPath, tlsKeyPemPath,
-        maxMessageBytes, validateOutbound);
+        tlsClientCaPemPath, maxMessageBytes, validateOutbound);
   }
 
   public OcppServerConfig withTls(String certPemPath, String keyPemPath) {
     return new OcppServerConfig(host, port, callTimeout, pingInterval, idleTimeout, heartbeatInterval,
         maxConnectionsPerSite, maxOfflineDuration, socDivergenceTolerance, certPemPath, keyPemPath,
-        maxMessageBytes, validateOutbound);
+        tlsClientCaPemPath, maxMessageBytes, validateOutbound);
+  }
+
+  /** Security profile 3: client certificates issued by the CA(s) in {@code caPemPath} (with TLS already set). */
+  public OcppServerConfig withClientCertificates(String caPemPath) {
+    return new OcppServerConfig(host, port, callTimeout, pingInterval, idleTimeout, heartbeatInterval,
+        maxConnectionsPerSite, maxOfflineDuration, socDivergenceTolerance, tlsCertPemPath, tlsKeyPemPath,
+        caPemPath, maxMessageBytes, validateOutbound);
   }
 
   public OcppServerConfig withMaxMessageBytes(int max) {
     return new OcppServerConfig(host, port, callTimeout, pingInterval, idleTimeout, heartbeatInterval,
-        maxConnectionsPerSite, maxOfflineDuration, socDivergenceTolerance, tlsCertPemPath, tlsKeyPemPath, max,
-        validateOutbound);
+        maxConnectionsPerSite, maxOfflineDuration, socDivergenceTolerance, tlsCertPemPath, tlsKeyPemPath,
+        tlsClientCaPemPath, max, validateOutbound);
+  }
+
+  public OcppServerConfig withMaxOfflineDuration(Duration offline) {
+    return new OcppServerConfig(host, port, callTimeout, pingInterval, idleTimeout, heartbeatInterval,
+        maxConnectionsPerSite, offline, socDivergenceTolerance, tlsCertPemPath, tlsKeyPemPath,
+        tlsClientCaPemPath, maxMessageBytes, validateOutbound);
   }
 
   /** Outbound schema validation on or off (inbound frames are always validated). */
   public OcppServerConfig withOutboundValidation(boolean on) {
     return new OcppServerConfig(host, port, callTimeout, pingInterval, idleTimeout, heartbeatInterval,
         maxConnectionsPerSite, maxOfflineDuration, socDivergenceTolerance, tlsCertPemPath, tlsKeyPemPath,
-        maxMessageBytes, on);
+        tlsClientCaPemPath, maxMessageBytes, on);
   }
 
   public OcppServerConfig withKeepAlive(Duration ping, Duration idle) {
     return new OcppServerConfig(host, port, callTimeout, ping, idle, heartbeatInterval,
         maxConnectionsPerSite, maxOfflineDuration, socDivergenceTolerance, tlsCertPemPath, tlsKeyPemPath,
-        maxMessageBytes, validateOutbound);
+        tlsClientCaPemPath, maxMessageBytes, validateOutbound);
   }
 
   private static void requirePositive(Duration d, String name) {

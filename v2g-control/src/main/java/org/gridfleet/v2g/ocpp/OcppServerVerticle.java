@@ -7,14 +7,18 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
+import io.vertx.core.http.ClientAuth;
 import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PemTrustOptions;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import org.gridfleet.v2g.charger.ChargerRecord;
 
 /**
@@ -74,7 +78,15 @@ public final class OcppServerVerticle extends VerticleBase {
       options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
           .setCertPath(config.tlsCertPemPath()).setKeyPath(config.tlsKeyPemPath()));
     }
+    if (config.tlsClientCaPemPath() != null) {
+      // profile 3: TLS refuses a charger without a certificate from these CAs before any HTTP is read
+      options.setClientAuth(ClientAuth.REQUIRED)
+          .setTrustOptions(new PemTrustOptions().addCertPath(config.tlsClientCaPemPath()));
+    }
     vertx.setPeriodic(config.pingInterval().toMillis(), t -> owned.forEach(ChargerConnection::ping));
+    // a quarter of the profile lifetime, so a renewal due at half-life goes out well before validTo
+    vertx.setPeriodic(Math.max(1, config.maxOfflineDuration().toMillis() / 4),
+        t -> owned.forEach(ChargerConnection::renewDueProfiles));
     server = vertx.createHttpServer(options)
         .webSocketHandshakeHandler(this::handshake)
         .webSocketHandler(this::connected);
@@ -87,7 +99,10 @@ public final class OcppServerVerticle extends VerticleBase {
       handshake.reject(404);
       return;
     }
-    if (!authenticated(charger.get().chargerId(), handshake.headers().get(HttpHeaders.AUTHORIZATION))) {
+    boolean identified = config.tlsClientCaPemPath() != null
+        ? ClientCertificates.identifies(peerCertificates(handshake), charger.get().chargerId())
+        : authenticated(charger.get().chargerId(), handshake.headers().get(HttpHeaders.AUTHORIZATION));
+    if (!identified) {
       handshake.reject(401);
       return;
     }
@@ -144,6 +159,14 @@ public final class OcppServerVerticle extends VerticleBase {
       return Optional.empty();
     }
     return services.directory().find(java.net.URLDecoder.decode(id, StandardCharsets.UTF_8));
+  }
+
+  private static List<Certificate> peerCertificates(ServerWebSocketHandshake handshake) {
+    try {
+      return handshake.peerCertificates();
+    } catch (SSLPeerUnverifiedException e) {
+      return List.of();
+    }
   }
 
   /** HTTP Basic with user = charger id (OCPP security profiles 1 and 2). */

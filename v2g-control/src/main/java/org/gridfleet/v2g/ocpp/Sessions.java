@@ -4,6 +4,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import org.gridfleet.v2g.charger.SessionMemory;
+import org.gridfleet.v2g.charger.SessionMemory.RunningSession;
 import org.gridfleet.v2g.charger.MeterSample;
 import org.gridfleet.v2g.charger.SessionEvent;
 
@@ -11,14 +14,25 @@ import org.gridfleet.v2g.charger.SessionEvent;
 final class Sessions {
   private Sessions() {}
 
+  /**
+   * Starts a session on the EVSE, or resumes one Gridfleet saw start before a reconnect or restart: a message
+   * without id token or EV identifier takes them from {@link SessionMemory}, so the vehicle is matched again.
+   */
   static void start(ChargerConnection c, EvseState evse, String transactionId, String idToken,
       String evIdentifier, Instant at) {
     if (transactionId.equals(evse.transactionId)) {
       return;
     }
-    evse.endSession();
+    if (idToken == null && evIdentifier == null) {
+      Optional<RunningSession> known = c.services.sessions().find(c.chargerId(), transactionId)
+          .filter(s -> s.evse().equals(evse.ref));
+      idToken = known.map(RunningSession::idToken).orElse(null);
+      evIdentifier = known.map(RunningSession::evIdentifier).orElse(null);
+    }
+    end(c, evse, at); // a session the charger replaced without telling: it is over
     evse.transactionId = transactionId;
     evse.idToken = idToken;
+    c.services.sessions().remember(new RunningSession(evse.ref, transactionId, idToken, evIdentifier));
     c.services.vehicles().match(idToken, evIdentifier).ifPresent(v -> {
       evse.vehicleId = v.vehicleId();
       evse.soc = new SocPlausibility(v.batteryKwh(), c.config.socDivergenceTolerance());
@@ -33,8 +47,30 @@ final class Sessions {
     }
     SessionEvent ended = new SessionEvent(
         evse.ref, evse.transactionId, SessionEvent.Kind.ENDED, at, evse.idToken, evse.vehicleId);
+    c.services.sessions().forget(c.chargerId(), evse.transactionId);
     evse.endSession();
     c.services.events().onSession(ended);
+  }
+
+  /**
+   * The EVSE a transaction runs on: this connection's, else the one Gridfleet remembers it started on (the
+   * charger reconnected, or Gridfleet restarted). Throws when neither knows it.
+   */
+  static EvseState evseOf(ChargerConnection c, String transactionId) {
+    return find(c, transactionId).orElseThrow(() -> new OcppException(OcppErrorCode.OccurrenceConstraintViolation,
+        "evse is required: transaction " + transactionId + " is not known on this charger"));
+  }
+
+  /** As {@link #evseOf}, empty when neither knows it. */
+  static Optional<EvseState> find(ChargerConnection c, String transactionId) {
+    for (int id = 1; id <= c.charger.evseCount(); id++) {
+      if (transactionId.equals(c.evse(id).transactionId)) {
+        return Optional.of(c.evse(id));
+      }
+    }
+    return c.services.sessions().find(c.chargerId(), transactionId)
+        .filter(s -> s.evse().evseId() <= c.charger.evseCount())
+        .map(s -> c.evse(s.evse().evseId()));
   }
 
   /** Handles an array of MeterValueType ({timestamp, sampledValue[]}). */

@@ -5,6 +5,8 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import org.gridfleet.v2g.charger.ChargerRecord;
+import org.gridfleet.v2g.charger.InMemorySessions;
+import org.gridfleet.v2g.charger.SessionMemory;
 import org.gridfleet.v2g.charger.ChargerRecord.Admission;
 
 /** Deploys one gateway on a free loopback port with a few registered chargers. */
@@ -14,6 +16,8 @@ final class GatewayFixture {
   final RecordingPorts ports = new RecordingPorts();
   final ConnectionRegistry registry = new ConnectionRegistry();
   final RecordingMetrics metrics = new RecordingMetrics();
+  /** Sessions kept beyond a connection; a test hands one fixture's to the next to stand for a restart. */
+  SessionMemory sessions = new InMemorySessions();
   OcppServerVerticle verticle;
 
   GatewayFixture() {
@@ -29,7 +33,7 @@ final class GatewayFixture {
   }
 
   Future<Integer> deploy(Vertx vertx, OcppServerConfig config) {
-    GatewayServices services = new GatewayServices(directory, ports, ports, ports, Clock.systemUTC());
+    GatewayServices services = new GatewayServices(directory, ports, ports, ports, sessions, Clock.systemUTC());
     verticle = new OcppServerVerticle(config, services, registry, new OcppSchemas(), metrics);
     return vertx.deployVerticle(verticle).map(id -> verticle.actualPort());
   }

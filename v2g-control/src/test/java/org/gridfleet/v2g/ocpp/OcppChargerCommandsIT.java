@@ -3,20 +3,14 @@ package org.gridfleet.v2g.ocpp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.gridfleet.v2g.charger.ChargerCommands.Trigger;
 import org.gridfleet.v2g.charger.CompositeSchedule;
@@ -33,9 +27,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class OcppChargerCommandsIT {
   private final GatewayFixture gateway = new GatewayFixture();
-  private final LinkedBlockingQueue<JsonArray> inbound = new LinkedBlockingQueue<>();
+  /** Held in a field: Vert.x closes a client that becomes unreachable, even mid-handshake. */
   private WebSocketClient client;
-  private WebSocket ws;
+  private TestStation station;
   private int port;
 
   @BeforeEach
@@ -44,35 +38,12 @@ class OcppChargerCommandsIT {
     client = vertx.createWebSocketClient();
   }
 
-  private void connectAndBoot(String chargerId, String protocol, String boot) throws Exception {
-    ws = client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
-        .setURI("/ocpp/" + chargerId).setSubProtocols(List.of(protocol))
-        .addHeader("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-            (chargerId + ":" + GatewayFixture.PASSWORD).getBytes(StandardCharsets.UTF_8))))
-        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    ws.textMessageHandler(t -> inbound.add(new JsonArray(t)));
-    ws.writeTextMessage(boot);
-    assertThat(next().getJsonObject(2).getString("status")).isEqualTo("Accepted");
-    answer(next(), new JsonObject().put("status", "Accepted")); // the TxDefaultProfile fallback
-  }
-
   private JsonArray next() throws InterruptedException {
-    JsonArray frame = inbound.poll(5, TimeUnit.SECONDS);
-    assertThat(frame).as("a frame from the gateway").isNotNull();
-    return frame;
+    return station.next();
   }
 
-  private void answer(JsonArray call, JsonObject payload) {
-    ws.writeTextMessage(new JsonArray().add(3).add(call.getString(1)).add(payload).encode());
-  }
-
-  /** Answers the next CALL, which must be {@code action}, and returns its payload. */
   private JsonObject expectCall(String action, JsonObject answer) throws InterruptedException {
-    JsonArray call = next();
-    assertThat(call.getInteger(0)).isEqualTo(2);
-    assertThat(call.getString(2)).isEqualTo(action);
-    answer(call, answer);
-    return call.getJsonObject(3);
+    return station.expectCall(action, answer);
   }
 
   private static <T> T done(CompletionStage<T> stage) throws Exception {
@@ -82,9 +53,8 @@ class OcppChargerCommandsIT {
   @Test
   void commandsShouldReachA21ChargerAndClearingShouldMakeTheNextSetpointInstallANewProfile() throws Exception {
     // GIVEN a 2.1 charger with a running transaction and Gridfleet's Dynamic profile installed
-    connectAndBoot("cp-21", "ocpp2.1", "[2,\"b1\",\"BootNotification\",{\"reason\":\"PowerUp\","
-        + "\"chargingStation\":{\"vendorName\":\"V\",\"model\":\"M\"}}]");
-    ws.writeTextMessage("[2,\"t1\",\"TransactionEvent\",{\"eventType\":\"Started\",\"timestamp\":\"2026-11-28T18:00:05Z\","
+    station = TestStation.boot(client, port, "cp-21", "ocpp2.1");
+    station.send("[2,\"t1\",\"TransactionEvent\",{\"eventType\":\"Started\",\"timestamp\":\"2026-11-28T18:00:05Z\","
         + "\"triggerReason\":\"CablePluggedIn\",\"seqNo\":0,\"transactionInfo\":{\"transactionId\":\"tx-9\"},"
         + "\"evse\":{\"id\":1,\"connectorId\":1}}]");
     assertThat(next().getInteger(0)).isEqualTo(3);
@@ -132,13 +102,13 @@ class OcppChargerCommandsIT {
     assertThat(expectCall("RequestStopTransaction", new JsonObject().put("status", "Accepted"))
         .getString("transactionId")).isEqualTo("tx-9");
     assertThat(done(stop).status()).isEqualTo(Status.ACCEPTED);
-    assertThat(inbound).isEmpty();
+    assertThat(station.nothingReceived()).isTrue();
   }
 
   @Test
   void remoteStartAndStopShouldUseThe16MessagesWhenTheChargerSpeaks16() throws Exception {
     // GIVEN a booted 1.6 charger without a session
-    connectAndBoot("cp-16", "ocpp1.6", "[2,\"b1\",\"BootNotification\",{\"chargePointVendor\":\"V\",\"chargePointModel\":\"M\"}]");
+    station = TestStation.boot(client, port, "cp-16", "ocpp1.6");
     EvseRef evse = new EvseRef("cp-16", 1);
     // WHEN there is no session THEN a stop is refused without a frame
     assertThat(done(gateway.registry.stopTransaction(evse)).status()).isEqualTo(Status.NO_SESSION);
@@ -148,7 +118,7 @@ class OcppChargerCommandsIT {
     JsonObject remoteStart = expectCall("RemoteStartTransaction", new JsonObject().put("status", "Accepted"));
     assertThat(remoteStart.getMap()).containsEntry("connectorId", 1).containsEntry("idTag", "FLEET-7");
     assertThat(done(start).status()).isEqualTo(Status.ACCEPTED);
-    ws.writeTextMessage("[2,\"s1\",\"StartTransaction\",{\"connectorId\":1,\"idTag\":\"FLEET-7\",\"meterStart\":0,"
+    station.send("[2,\"s1\",\"StartTransaction\",{\"connectorId\":1,\"idTag\":\"FLEET-7\",\"meterStart\":0,"
         + "\"timestamp\":\"2026-11-28T18:00:05Z\"}]");
     JsonArray started = next();
     int transactionId = started.getJsonObject(2).getInteger("transactionId");

@@ -50,6 +50,7 @@ public final class ConfigLoader {
             Map.entry("GRIDFLEET_OCPP_TLS_CERT", "ocpp.tls.certPath"),
             Map.entry("GRIDFLEET_OCPP_TLS_KEY", "ocpp.tls.keyPath"),
             Map.entry("GRIDFLEET_OCPP_TLS_CLIENT_CA", "ocpp.tls.clientCaPath"),
+            Map.entry("GRIDFLEET_OCPP_MAX_MESSAGE_BYTES", OcppConfig.MAX_MESSAGE_BYTES_KEY),
             Map.entry("GRIDFLEET_CONTROL_TICK_MS", "control.tickMs"),
             Map.entry("GRIDFLEET_CONTROL_IMPORT_PRICE_PER_KWH", "control.importPricePerKwh"),
             Map.entry("GRIDFLEET_CONTROL_EXPORT_PRICE_PER_KWH", "control.exportPricePerKwh"),
@@ -127,7 +128,8 @@ public final class ConfigLoader {
                 longValue(v, "ocpp.callTimeoutMs", OcppConfig.DEFAULT_CALL_TIMEOUT_MS),
                 longValue(v, "ocpp.directoryRefreshMs", OcppConfig.DEFAULT_DIRECTORY_REFRESH_MS),
                 TlsFiles.of("ocpp.tls", v.get("ocpp.tls.certPath"), v.get("ocpp.tls.keyPath"),
-                        v.get("ocpp.tls.clientCaPath")));
+                        v.get("ocpp.tls.clientCaPath")),
+                intValue(v, OcppConfig.MAX_MESSAGE_BYTES_KEY, OcppConfig.DEFAULT_MAX_MESSAGE_BYTES));
         ControlConfig control = new ControlConfig(
                 longValue(v, "control.tickMs", ControlConfig.DEFAULT_TICK_MS),
                 doubleValue(v, "control.importPricePerKwh", ControlConfig.DEFAULT_IMPORT_PRICE_PER_KWH),

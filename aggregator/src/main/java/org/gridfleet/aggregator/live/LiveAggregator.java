@@ -65,7 +65,7 @@ public final class LiveAggregator {
         }, false);
         ChargerCache cache = new ChargerCache(registry,
                 new PreverifiedPasswords(credentials, blocking, new SecureRandom()));
-        OcppServerConfig plain = OcppServerConfig.defaults(ocpp.host(), ocpp.port()).withCallTimeout(ocpp.callTimeout());
+        OcppServerConfig plain = ocpp.serverConfig();
         // a charger keeps its last TxProfile as long as the gateway's profiles say it may
         LiveFleet fleet = new LiveFleet(clock, plain.maxOfflineDuration());
         ConnectionRegistry connections = new ConnectionRegistry();

@@ -15,6 +15,7 @@ import java.util.function.IntSupplier;
 import org.gridfleet.aggregator.metrics.MetricNames;
 import org.gridfleet.v2g.charger.DispatchResult;
 import org.gridfleet.v2g.ocpp.GatewayMetrics;
+import org.gridfleet.v2g.ocpp.OcppActions;
 import org.gridfleet.v2g.ocpp.OcppErrorCode;
 import org.gridfleet.v2g.ocpp.OcppVersion;
 
@@ -74,10 +75,12 @@ public interface OcppMetrics {
     }
 
     /**
-     * Micrometer-backed frame metrics. Every version × direction × code meter and every connection gauge is
-     * registered here; a meter per action is registered the first time that action is seen and found by a
-     * map lookup afterwards, so the frame path neither builds strings nor allocates. The gateway only
-     * reports schema action names (or {@link GatewayMetrics#UNKNOWN_ACTION}), which bounds the series.
+     * Micrometer-backed frame metrics. Every meter is registered here, before the first frame, so a freshly
+     * started Gridfleet already exports every series a dashboard names: per version, a message counter for
+     * each action a charger may send ({@link OcppActions#inbound}, plus {@link GatewayMetrics#UNKNOWN_ACTION})
+     * and for each CALL Gridfleet sends ({@link OcppActions#outbound}), a round-trip timer for each of the
+     * latter, and the connection gauges and CALLERROR counters. The frame path only looks meters up (no
+     * strings built, no allocation).
      */
     static GatewayMetrics wire(MeterRegistry registry) {
         return new WireMetrics(registry);
@@ -88,7 +91,7 @@ public interface OcppMetrics {
         private static final int DIRECTIONS = Direction.values().length;
         private final MeterRegistry registry;
         private final Map<OcppVersion, AtomicInteger> connections = new EnumMap<>(OcppVersion.class);
-        /** [version][direction]: action → counter. */
+        /** [version][direction]: action → counter; filled at start, so a lookup finds its meter. */
         private final Map<String, Counter>[][] messages;
         private final Map<OcppVersion, Map<String, Timer>> roundTrips = new EnumMap<>(OcppVersion.class);
         private final Counter[][] callErrors = new Counter[OcppErrorCode.values().length][DIRECTIONS];
@@ -101,9 +104,19 @@ public interface OcppMetrics {
                 AtomicInteger open = new AtomicInteger();
                 connections.put(v, open);
                 Gauge.builder(CONNECTIONS, open, AtomicInteger::get).tag("version", v.label()).register(registry);
-                roundTrips.put(v, new ConcurrentHashMap<>());
-                for (Direction d : Direction.values()) {
-                    messages[v.ordinal()][d.ordinal()] = new ConcurrentHashMap<>();
+                Map<String, Counter> in = new ConcurrentHashMap<>();
+                Map<String, Counter> out = new ConcurrentHashMap<>();
+                Map<String, Timer> timers = new ConcurrentHashMap<>();
+                messages[v.ordinal()][Direction.IN.ordinal()] = in;
+                messages[v.ordinal()][Direction.OUT.ordinal()] = out;
+                roundTrips.put(v, timers);
+                for (String action : OcppActions.inbound(v)) {
+                    in.put(action, messageCounter(v, action, Direction.IN));
+                }
+                in.put(UNKNOWN_ACTION, messageCounter(v, UNKNOWN_ACTION, Direction.IN));
+                for (String action : OcppActions.outbound(v)) {
+                    out.put(action, messageCounter(v, action, Direction.OUT));
+                    timers.put(action, roundTripTimer(v, action));
                 }
             }
             for (OcppErrorCode code : OcppErrorCode.values()) {
@@ -116,6 +129,18 @@ public interface OcppMetrics {
 
         private static String tag(Direction d) {
             return d.name().toLowerCase(Locale.ROOT);
+        }
+
+        private Counter messageCounter(OcppVersion version, String action, Direction direction) {
+            return Counter.builder(MESSAGES).tag("version", version.label()).tag("action", action)
+                    .tag("direction", tag(direction)).register(registry);
+        }
+
+        private Timer roundTripTimer(OcppVersion version, String action) {
+            return Timer.builder(CALL_ROUND_TRIP).tag("version", version.label()).tag("action", action)
+                    .publishPercentileHistogram()
+                    .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(60))
+                    .register(registry);
         }
 
         @Override
@@ -132,10 +157,8 @@ public interface OcppMetrics {
         public void call(OcppVersion version, String action, Direction direction) {
             Map<String, Counter> byAction = messages[version.ordinal()][direction.ordinal()];
             Counter counter = byAction.get(action);
-            if (counter == null) {
-                counter = byAction.computeIfAbsent(action, a -> Counter.builder(MESSAGES)
-                        .tag("version", version.label()).tag("action", a).tag("direction", tag(direction))
-                        .register(registry));
+            if (counter == null) { // only if an adapter sends an action OcppActions.outbound does not list
+                counter = byAction.computeIfAbsent(action, a -> messageCounter(version, a, direction));
             }
             counter.increment();
         }
@@ -149,12 +172,8 @@ public interface OcppMetrics {
         public void roundTrip(OcppVersion version, String action, long nanos) {
             Map<String, Timer> byAction = roundTrips.get(version);
             Timer timer = byAction.get(action);
-            if (timer == null) {
-                timer = byAction.computeIfAbsent(action, a -> Timer.builder(CALL_ROUND_TRIP)
-                        .tag("version", version.label()).tag("action", a)
-                        .publishPercentileHistogram()
-                        .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(60))
-                        .register(registry));
+            if (timer == null) { // only if an adapter sends an action OcppActions.outbound does not list
+                timer = byAction.computeIfAbsent(action, a -> roundTripTimer(version, a));
             }
             timer.record(nanos, TimeUnit.NANOSECONDS);
         }

@@ -7,6 +7,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.concurrent.TimeUnit;
 import org.gridfleet.v2g.ocpp.GatewayMetrics;
 import org.gridfleet.v2g.ocpp.GatewayMetrics.Direction;
+import org.gridfleet.v2g.ocpp.OcppActions;
 import org.gridfleet.v2g.ocpp.OcppErrorCode;
 import org.gridfleet.v2g.ocpp.OcppVersion;
 import org.junit.jupiter.api.Test;
@@ -73,5 +74,41 @@ class OcppWireMetricsTest {
                 .contains("gridfleet_ocpp_call_roundtrip_seconds_sum{" + series + "} 0.42")
                 .containsPattern("gridfleet_ocpp_call_roundtrip_seconds_bucket\\{" + series + ",le=\"0\\.02[0-9]*\"} 1")
                 .contains("gridfleet_ocpp_call_roundtrip_seconds_bucket{" + series + ",le=\"+Inf\"} 2");
+    }
+
+    @Test
+    void scrapeShouldExportEveryKnownActionAtZeroWhenNoFrameHasFlowedYet() {
+        // WHEN nothing has happened yet
+        String text = prometheus.scrape();
+        // THEN what a charger may send, what Gridfleet sends and its round trips are there from the start
+        assertThat(text)
+                .contains("gridfleet_ocpp_messages_total{action=\"TransactionEvent\",direction=\"in\",version=\"2.1\"} 0.0")
+                .contains("gridfleet_ocpp_messages_total{action=\"MeterValues\",direction=\"in\",version=\"1.6\"} 0.0")
+                .contains("gridfleet_ocpp_messages_total{action=\"unknown\",direction=\"in\",version=\"2.0.1\"} 0.0")
+                .contains("gridfleet_ocpp_messages_total{action=\"UpdateDynamicSchedule\",direction=\"out\",version=\"2.1\"} 0.0")
+                .contains("gridfleet_ocpp_call_roundtrip_seconds_count{action=\"SetChargingProfile\",version=\"1.6\"} 0")
+                .contains("gridfleet_ocpp_call_roundtrip_seconds_bucket{action=\"UpdateDynamicSchedule\",version=\"2.1\",le=\"+Inf\"} 0");
+        // AND one counter per inbound schema action (+ unknown) and per outbound CALL, per version, no more
+        long expected = 0;
+        for (OcppVersion v : OcppVersion.values()) {
+            expected += OcppActions.inbound(v).size() + 1 + OcppActions.outbound(v).size();
+        }
+        assertThat(text.lines().filter(l -> l.startsWith("gridfleet_ocpp_messages_total{"))).hasSize((int) expected);
+        // AND no action that Gridfleet never sends gets a round-trip series
+        assertThat(text).doesNotContain("gridfleet_ocpp_call_roundtrip_seconds_count{action=\"TransactionEvent\"");
+    }
+
+    @Test
+    void callShouldIncrementThePreRegisteredCounterWhenTheActionComesIn() {
+        // GIVEN
+        String series = "gridfleet_ocpp_messages_total{action=\"Heartbeat\",direction=\"in\",version=\"2.0.1\"}";
+        assertThat(prometheus.scrape()).contains(series + " 0.0");
+        // WHEN
+        metrics.call(OcppVersion.V2_0_1, "Heartbeat", Direction.IN);
+        metrics.call(OcppVersion.V2_0_1, "Heartbeat", Direction.IN);
+        // THEN the same series counts, no second one appears
+        String text = prometheus.scrape();
+        assertThat(text).contains(series + " 2.0");
+        assertThat(text.lines().filter(l -> l.startsWith(series))).hasSize(1);
     }
 }

@@ -1,7 +1,11 @@
 package org.gridfleet.loadtest.wire;
 
+import io.vertx.core.Context;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import java.time.Clock;
@@ -10,27 +14,40 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * N simulated chargers, each with its EV, over real OCPP-J WebSockets from one Vert.x instance. Connecting is
- * throttled to {@link SimulatorConfig#connectConcurrency()} handshakes in flight. Methods that wait are called
- * from a plain thread (the scenario runner), never from an event loop.
+ * N simulated chargers, each with its EV, over real OCPP-J WebSockets from one Vert.x instance. The chargers are
+ * dealt round-robin over one context per event loop (a plain thread asking Vert.x for a context gets the same
+ * sticky one every time, which put a whole fleet on one loop). Connecting is throttled to
+ * {@link SimulatorConfig#connectConcurrency()} handshakes in flight. Methods that wait are called from a plain
+ * thread (the scenario runner), never from an event loop.
  */
 public final class ChargerFleetSimulator implements AutoCloseable {
   private final FleetWiring wiring;
   private final List<SimulatedCharger> chargers;
+  private final String loopsDeployment;
 
   public ChargerFleetSimulator(Vertx vertx, SimulatorConfig config, Clock clock) {
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
         .setMaxConnections(config.chargers() + 16)
         .setConnectTimeout((int) config.callTimeout().toMillis()));
     this.wiring = new FleetWiring(vertx, client, config, new WireMetrics(), new FanOutTracker(clock), clock);
+    List<Context> loops = new CopyOnWriteArrayList<>();
+    this.loopsDeployment = vertx.deployVerticle(() -> new VerticleBase() {
+      @Override
+      public Future<?> start() {
+        loops.add(context);
+        return Future.succeededFuture();
+      }
+    }, new DeploymentOptions().setInstances(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE)).await();
     SplittableRandom random = new SplittableRandom(config.seed());
     List<SimulatedCharger> fleet = new ArrayList<>(config.chargers());
     for (int i = 0; i < config.chargers(); i++) {
-      fleet.add(new SimulatedCharger(wiring, i, EvProfile.sample(random.split(), clock.instant())));
+      fleet.add(new SimulatedCharger(wiring, loops.get(i % loops.size()), i,
+          EvProfile.sample(random.split(), clock.instant())));
     }
     this.chargers = List.copyOf(fleet);
   }
@@ -95,6 +112,7 @@ public final class ChargerFleetSimulator implements AutoCloseable {
         .orTimeout(wiring.config().callTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .exceptionally(e -> null).join();
     wiring.client().close();
+    wiring.vertx().undeploy(loopsDeployment);
   }
 
   public List<SimulatedCharger> chargers() {

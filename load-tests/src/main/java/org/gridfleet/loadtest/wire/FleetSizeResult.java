@@ -49,9 +49,13 @@ public record FleetSizeResult(
    * @param perCharger     signal → each charger's control message
    * @param lastCharger    signal → the last charger's control message, one value per complete round
    * @param refused        samples the signal face refused
+   * @param simulatorCpuSecondsPerSignal CPU the simulator spent per signal above its hold rate (meter values),
+   *                       s: the work of receiving and answering one round; NaN when not readable
+   * @param serverCpuSecondsPerSignal    the same for the server: the work of one round of the fan-out, s; NaN
+   *                       when the server pid was not given
    */
   public record FanOut(long signals, long completeRounds, LatencySummary perCharger, LatencySummary lastCharger,
-      long refused) {}
+      long refused, double simulatorCpuSecondsPerSignal, double serverCpuSecondsPerSignal) {}
 
   /**
    * @param windowSeconds      reconnects spread over this window after all dropped

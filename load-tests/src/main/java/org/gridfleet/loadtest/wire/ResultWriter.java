@@ -27,9 +27,10 @@ public final class ResultWriter {
         .append("Command: `").append(run.command()).append("`\n\n")
         .append("| chargers | in session | connect s | held | frames/s | meter values/s | hold RTT p50/p99 ms "
             + "(TransactionEvent · MeterValues) | RTT p50/p99 ms during signals + storm (TransactionEvent · Boot) | signal→charger p50/p99 ms | signal→last p50/p99/max ms "
-            + "(rounds complete/sent) | storm: all back s / under control s | simulator CPU % / RSS MB "
+            + "(rounds complete/sent) | CPU s per signal above hold (simulator / server) "
+            + "| storm: all back s / under control s | simulator CPU % / RSS MB "
             + "| server CPU % / RSS MB | CALLERRORs / timeouts / failed handshakes | load avg |\n")
-        .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (FleetSizeResult r : run.sizes()) {
       md.append("| ").append(r.chargers())
           .append(" | ").append(r.inSession())
@@ -46,6 +47,8 @@ public final class ResultWriter {
           .append(" | ").append(r.fanOut() == null ? "—" : fmt(r.fanOut().lastCharger().p50Ms()) + " / "
               + fmt(r.fanOut().lastCharger().p99Ms()) + " / " + fmt(r.fanOut().lastCharger().maxMs())
               + " (" + r.fanOut().completeRounds() + "/" + r.fanOut().signals() + ")")
+          .append(" | ").append(r.fanOut() == null ? "—" : seconds(r.fanOut().simulatorCpuSecondsPerSignal())
+              + " / " + seconds(r.fanOut().serverCpuSecondsPerSignal()))
           .append(" | ").append(r.storm() == null ? "—"
               : fmt(r.storm().allBackSeconds()) + " / " + fmt(r.storm().underControlSeconds())
                   + " (" + r.storm().back() + " back)")
@@ -66,6 +69,11 @@ public final class ResultWriter {
 
   private static String usage(FleetSizeResult.Usage u) {
     return u == null ? "—" : fmt(u.cpuPercent()) + " / " + fmt(u.rssMb());
+  }
+
+  /** CPU seconds to the millisecond. */
+  private static String seconds(double v) {
+    return Double.isFinite(v) ? String.format(Locale.ROOT, "%.3f", v) : "—";
   }
 
   private static String fmt(double v) {

@@ -6,12 +6,16 @@ import io.vertx.core.Promise;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Deque;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +35,8 @@ public final class SimulatedCharger {
   private static final Logger LOG = LoggerFactory.getLogger(SimulatedCharger.class);
   /** Meter values are skipped while this many CALLs already wait (a stalled server must not grow the queue). */
   private static final int MAX_QUEUED_CALLS = 4;
+  /** Encoded answer payload per central-system action (the answers are the same in every version). */
+  private static final Map<String, Optional<String>> ENCODED_ANSWERS = new ConcurrentHashMap<>();
 
   /** Where the charger is in its lifecycle. */
   public enum State { IDLE, CONNECTING, BOOTING, BOOTED, IN_SESSION }
@@ -63,14 +69,15 @@ public final class SimulatedCharger {
     }
   }
 
-  SimulatedCharger(FleetWiring fleet, int index, EvProfile ev) {
+  /** @param context the event loop this charger's socket, timers and EV live on */
+  SimulatedCharger(FleetWiring fleet, Context context, int index, EvProfile ev) {
     this.fleet = fleet;
     this.index = index;
     this.chargerId = fleet.config().chargerId(index);
     this.subprotocol = fleet.config().mix().versionOf(index);
     this.dialect = ChargerDialect.of(subprotocol);
     this.ev = new SimulatedEv(ev, System.nanoTime());
-    this.context = fleet.vertx().getOrCreateContext();
+    this.context = context;
   }
 
   /** Connects, boots and starts a session; completes when in session, fails when the handshake fails. */
@@ -287,10 +294,26 @@ public final class SimulatedCharger {
 
   private void onServerCall(String id, String action, JsonObject payload) {
     dialect.command(action, payload).ifPresent(this::apply);
-    dialect.answer(action).ifPresentOrElse(
-        answer -> write(new JsonArray().add(3).add(id).add(answer)),
-        () -> write(new JsonArray().add(4).add(id).add("NotImplemented")
-            .add("simulator does not handle " + action).add(new JsonObject())));
+    Optional<String> answer = ENCODED_ANSWERS.computeIfAbsent(action, a -> dialect.answer(a).map(JsonObject::encode));
+    if (answer.isEmpty()) {
+      write(new JsonArray().add(4).add(id).add("NotImplemented")
+          .add("simulator does not handle " + action).add(new JsonObject()));
+    } else {
+      // the answers are constants: splice the encoded payload instead of building and encoding a tree per frame
+      fleet.metrics().framesSent.increment();
+      socket.writeTextMessage("[3," + jsonString(id) + "," + answer.get() + "]");
+    }
+  }
+
+  /** A message id as a JSON string; ids are plain ASCII in practice, anything else goes through the encoder. */
+  private static String jsonString(String id) {
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\' || c > 0x7e) {
+        return Json.encode(id);
+      }
+    }
+    return "\"" + id + "\"";
   }
 
   /** A TxDefaultProfile only caps charging until a transaction profile takes over. */

@@ -71,7 +71,7 @@ final class WireScenario {
       RegulationSignalReplayer replayer = plan.signals() > 0 ? replayers.apply(fleet) : null;
       try {
         if (replayer != null) {
-          fanOut = fanOut(fleet, replayer);
+          fanOut = fanOut(fleet, replayer, self, simulator, server);
         }
         if (plan.storm()) {
           storm = storm(fleet, replayer);
@@ -91,18 +91,30 @@ final class WireScenario {
     }
   }
 
-  private FleetSizeResult.FanOut fanOut(ChargerFleetSimulator fleet, RegulationSignalReplayer replayer)
-      throws InterruptedException {
+  /**
+   * @param simHold    the simulator's usage during the hold: its CPU rate there (meter values) is subtracted
+   * @param serverHold the server's, or null when its pid is unknown
+   */
+  private FleetSizeResult.FanOut fanOut(ChargerFleetSimulator fleet, RegulationSignalReplayer replayer, long self,
+      FleetSizeResult.Usage simHold, FleetSizeResult.Usage serverHold) throws InterruptedException {
     FanOutTracker tracker = fleet.tracker();
     tracker.takePerCharger();
     tracker.takeLastCharger();
     FanOutTracker.Rounds before = tracker.rounds();
+    ProcessUsage simBefore = ProcessUsage.of(self);
+    ProcessUsage serverBefore = serverHold == null ? null : ProcessUsage.of(serverPid);
+    long t0 = System.nanoTime();
     replayer.replay(plan.signals());
     TimeUnit.NANOSECONDS.sleep(DRAIN.toNanos());
+    double wallSeconds = (System.nanoTime() - t0) / 1e9;
     FanOutTracker.Rounds after = tracker.rounds();
-    FleetSizeResult.FanOut result = new FleetSizeResult.FanOut(after.started() - before.started(),
+    long signals = after.started() - before.started();
+    FleetSizeResult.FanOut result = new FleetSizeResult.FanOut(signals,
         after.complete() - before.complete(), LatencySummary.ofMicros(tracker.takePerCharger()),
-        LatencySummary.ofMicros(tracker.takeLastCharger()), replayer.refused());
+        LatencySummary.ofMicros(tracker.takeLastCharger()), replayer.refused(),
+        cpuPerSignal(simBefore, ProcessUsage.of(self), simHold, wallSeconds, signals),
+        serverHold == null ? Double.NaN
+            : cpuPerSignal(serverBefore, ProcessUsage.of(serverPid), serverHold, wallSeconds, signals));
     LOG.info("fan-out: {}", result);
     return result;
   }
@@ -137,6 +149,14 @@ final class WireScenario {
     Map<String, LatencySummary> out = new TreeMap<>();
     byAction.forEach((action, h) -> out.put(action, LatencySummary.ofMicros(h)));
     return out;
+  }
+
+  /** CPU seconds per signal beyond what the process spent at its hold rate over the same wall time. */
+  private static double cpuPerSignal(ProcessUsage before, ProcessUsage after, FleetSizeResult.Usage hold,
+      double wallSeconds, long signals) {
+    double background = hold.cpuPercent() / 100 * wallSeconds;
+    return signals == 0 ? Double.NaN
+        : Math.round((after.cpuSeconds() - before.cpuSeconds() - background) / signals * 1000) / 1000.0;
   }
 
   private static FleetSizeResult.Usage usage(ProcessUsage before, ProcessUsage after, double seconds) {

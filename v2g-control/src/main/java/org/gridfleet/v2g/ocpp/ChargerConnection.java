@@ -38,6 +38,7 @@ public final class ChargerConnection {
   private final Vertx vertx;
   private final ServerWebSocket socket;
   private final OcppSchemas schemas;
+  private final OutboundCheck outbound;
   private final GatewayMetrics metrics;
   private final OcppAdapter adapter;
   private final EvseState[] evses;
@@ -57,13 +58,15 @@ public final class ChargerConnection {
   record Reply(JsonObject payload, Status failure, String detail) {}
 
   ChargerConnection(Vertx vertx, ServerWebSocket socket, ChargerRecord charger, OcppVersion version,
-      OcppSchemas schemas, GatewayServices services, OcppServerConfig config, GatewayMetrics metrics) {
+      OcppSchemas schemas, OutboundCheck outbound, GatewayServices services, OcppServerConfig config,
+      GatewayMetrics metrics) {
     this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
     this.socket = socket;
     this.charger = charger;
     this.version = version;
     this.schemas = schemas;
+    this.outbound = outbound;
     this.metrics = metrics;
     this.services = services;
     this.config = config;
@@ -327,7 +330,7 @@ public final class ChargerConnection {
 
   private void write(OutboundRequest request, Consumer<Reply> onReply) {
     try {
-      schemas.checkRequest(version, request.action(), request.payload());
+      outbound.check(version, request);
     } catch (OcppException e) {
       // A bug on our side: never put an invalid frame on the wire.
       onReply.accept(new Reply(null, Status.REJECTED, "Gridfleet built an invalid " + request.action() + ": " + e.getMessage()));

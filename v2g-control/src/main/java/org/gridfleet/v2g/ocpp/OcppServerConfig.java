@@ -25,6 +25,8 @@ import java.util.Objects;
  *                                charger id, which replaces HTTP Basic (needs the server certificate and key)
  * @param maxMessageBytes         largest inbound WebSocket message (and frame) in bytes; a charger
  *                                sending more is disconnected with close code 1009 (message too big)
+ * @param validateOutbound        check every CALL Gridfleet builds against the official schema before sending
+ *                                it (see {@link OutboundCheck}); inbound frames are always validated
  */
 public record OcppServerConfig(
     String host,
@@ -39,7 +41,8 @@ public record OcppServerConfig(
     String tlsCertPemPath,
     String tlsKeyPemPath,
     String tlsClientCaPemPath,
-    int maxMessageBytes) {
+    int maxMessageBytes,
+    boolean validateOutbound) {
 
   /** Default inbound message limit: 64 KiB, far above any OCPP payload Gridfleet accepts. */
   public static final int DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024;
@@ -76,55 +79,62 @@ public record OcppServerConfig(
 
   /**
    * Defaults: 30 s call timeout, 30 s ping, 90 s idle, 300 s heartbeat, 500 per site, 60 s offline, 5 %,
-   * 64 KiB messages, plain ws.
+   * 64 KiB messages, plain ws, outbound validation on.
    */
   public static OcppServerConfig defaults(String host, int port) {
     return new OcppServerConfig(host, port, Duration.ofSeconds(30), Duration.ofSeconds(30),
         Duration.ofSeconds(90), Duration.ofSeconds(300), 500, Duration.ofSeconds(60), 0.05, null, null,
-        null, DEFAULT_MAX_MESSAGE_BYTES);
+        null, DEFAULT_MAX_MESSAGE_BYTES, true);
   }
 
   public OcppServerConfig withCallTimeout(Duration timeout) {
     return new OcppServerConfig(host, port, timeout, pingInterval, idleTimeout, heartbeatInterval,
         maxConnectionsPerSite, maxOfflineDuration, socDivergenceTolerance, tlsCertPemPath, tlsKeyPemPath,
-        tlsClientCaPemPath, maxMessageBytes);
+        tlsClientCaPemPath, maxMessageBytes, validateOutbound);
   }
 
   public OcppServerConfig withMaxConnectionsPerSite(int max) {
     return new OcppServerConfig(host, port, callTimeout, pingInterval, idleTimeout, heartbeatInterval,
         max, maxOfflineDuration, socDivergenceTolerance, tlsCertPemPath, tlsKeyPemPath,
-        tlsClientCaPemPath, maxMessageBytes);
+        tlsClientCaPemPath, maxMessageBytes, validateOutbound);
   }
 
   public OcppServerConfig withTls(String certPemPath, String keyPemPath) {
     return new OcppServerConfig(host, port, callTimeout, pingInterval, idleTimeout, heartbeatInterval,
         maxConnectionsPerSite, maxOfflineDuration, socDivergenceTolerance, certPemPath, keyPemPath,
-        tlsClientCaPemPath, maxMessageBytes);
+        tlsClientCaPemPath, maxMessageBytes, validateOutbound);
   }
 
   /** Security profile 3: client certificates issued by the CA(s) in {@code caPemPath} (with TLS already set). */
   public OcppServerConfig withClientCertificates(String caPemPath) {
     return new OcppServerConfig(host, port, callTimeout, pingInterval, idleTimeout, heartbeatInterval,
         maxConnectionsPerSite, maxOfflineDuration, socDivergenceTolerance, tlsCertPemPath, tlsKeyPemPath,
-        caPemPath, maxMessageBytes);
+        caPemPath, maxMessageBytes, validateOutbound);
   }
 
   public OcppServerConfig withMaxMessageBytes(int max) {
     return new OcppServerConfig(host, port, callTimeout, pingInterval, idleTimeout, heartbeatInterval,
         maxConnectionsPerSite, maxOfflineDuration, socDivergenceTolerance, tlsCertPemPath, tlsKeyPemPath,
-        tlsClientCaPemPath, max);
+        tlsClientCaPemPath, max, validateOutbound);
   }
 
   public OcppServerConfig withMaxOfflineDuration(Duration offline) {
     return new OcppServerConfig(host, port, callTimeout, pingInterval, idleTimeout, heartbeatInterval,
         maxConnectionsPerSite, offline, socDivergenceTolerance, tlsCertPemPath, tlsKeyPemPath,
-        tlsClientCaPemPath, maxMessageBytes);
+        tlsClientCaPemPath, maxMessageBytes, validateOutbound);
+  }
+
+  /** Outbound schema validation on or off (inbound frames are always validated). */
+  public OcppServerConfig withOutboundValidation(boolean on) {
+    return new OcppServerConfig(host, port, callTimeout, pingInterval, idleTimeout, heartbeatInterval,
+        maxConnectionsPerSite, maxOfflineDuration, socDivergenceTolerance, tlsCertPemPath, tlsKeyPemPath,
+        tlsClientCaPemPath, maxMessageBytes, on);
   }
 
   public OcppServerConfig withKeepAlive(Duration ping, Duration idle) {
     return new OcppServerConfig(host, port, callTimeout, ping, idle, heartbeatInterval,
         maxConnectionsPerSite, maxOfflineDuration, socDivergenceTolerance, tlsCertPemPath, tlsKeyPemPath,
-        tlsClientCaPemPath, maxMessageBytes);
+        tlsClientCaPemPath, maxMessageBytes, validateOutbound);
   }
 
   private static void requirePositive(Duration d, String name) {

@@ -36,6 +36,8 @@ public final class OcppServerVerticle extends VerticleBase {
   private final OcppSchemas schemas;
   private final GatewayMetrics metrics;
   private final List<ChargerConnection> owned = new ArrayList<>();
+  /** One per instance: each instance is one event loop. */
+  private OutboundCheck outbound;
   private HttpServer server;
 
   public OcppServerVerticle(OcppServerConfig config, GatewayServices services,
@@ -60,6 +62,7 @@ public final class OcppServerVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    outbound = new OutboundCheck(schemas, config.validateOutbound());
     HttpServerOptions options = new HttpServerOptions()
         .setHost(config.host())
         .setPort(config.port())
@@ -121,7 +124,7 @@ public final class OcppServerVerticle extends VerticleBase {
     ChargerRecord charger = chargerOf(socket.path()).orElseThrow();
     OcppVersion version = OcppVersion.negotiate(socket.subProtocol()).orElseThrow();
     ChargerConnection connection =
-        new ChargerConnection(vertx, socket, charger, version, schemas, services, config, metrics);
+        new ChargerConnection(vertx, socket, charger, version, schemas, outbound, services, config, metrics);
     metrics.connected(version);
     owned.add(connection);
     registry.register(connection);

@@ -28,12 +28,22 @@ public enum OcppVersion {
 
   /** Classpath resource of the official schema of a request (CALL payload) of this version. */
   String requestSchema(String action) {
-    return "ocpp/" + schemaDir + "/" + action + (this == V1_6 ? ".json" : "Request.json");
+    return schemaDirectory() + "/" + action + requestSuffix();
   }
 
   /** Classpath resource of the official schema of a response (CALLRESULT payload). */
   String responseSchema(String action) {
-    return "ocpp/" + schemaDir + "/" + action + "Response.json";
+    return schemaDirectory() + "/" + action + "Response.json";
+  }
+
+  /** Classpath directory of this version's schemas. */
+  String schemaDirectory() {
+    return "ocpp/" + schemaDir;
+  }
+
+  /** What follows the action name in a request schema's file name (1.6 names requests after the action alone). */
+  String requestSuffix() {
+    return this == V1_6 ? ".json" : "Request.json";
   }
 
   /** Whether this version has the CALLRESULTERROR (5) and SEND (6) message types. */

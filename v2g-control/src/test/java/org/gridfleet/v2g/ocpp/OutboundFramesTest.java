@@ -33,7 +33,7 @@ class OutboundFramesTest {
   private static ChargerConnection connection(OcppVersion version) {
     ChargerRecord charger = new ChargerRecord("cp-1", "site", Admission.PENDING, true, 11, 2, 44, 4);
     RecordingPorts ports = new RecordingPorts();
-    return new ChargerConnection(VERTX, null, charger, version, SCHEMAS,
+    return new ChargerConnection(VERTX, null, charger, version, SCHEMAS, new OutboundCheck(SCHEMAS, true),
         new GatewayServices(new InMemoryChargerDirectory(), ports, ports, ports, Clock.systemUTC()),
         OcppServerConfig.defaults("127.0.0.1", 0), GatewayMetrics.NOOP);
   }
@@ -80,6 +80,9 @@ class OutboundFramesTest {
     assertThat(sent).extracting(OutboundRequest::action).contains("ClearChargingProfile", "GetCompositeSchedule",
         "TriggerMessage", version == OcppVersion.V1_6 ? "RemoteStartTransaction" : "RequestStartTransaction",
         version == OcppVersion.V1_6 ? "RemoteStopTransaction" : "RequestStopTransaction");
+    // AND the list the metrics are registered from at start is exactly what the adapters build
+    assertThat(sent).extracting(OutboundRequest::action)
+        .containsOnly(OcppActions.outbound(version).toArray(String[]::new));
   }
 
   @ParameterizedTest

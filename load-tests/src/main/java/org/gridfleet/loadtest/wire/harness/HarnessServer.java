@@ -36,6 +36,10 @@ public final class HarnessServer implements Callable<Integer> {
   @Option(names = "--instances", defaultValue = "2", description = "gateway verticle instances")
   int instances;
 
+  @Option(names = "--outbound-validation", defaultValue = "true", negatable = true, fallbackValue = "true",
+      description = "schema-check the gateway's own CALLs (default on; --no-outbound-validation to measure without)")
+  boolean outboundValidation;
+
   @Option(names = "--max-runtime", defaultValue = "3600", description = "seconds until the harness exits")
   int maxRuntimeSeconds;
 
@@ -48,7 +52,7 @@ public final class HarnessServer implements Callable<Integer> {
   public Integer call() throws Exception {
     Vertx vertx = Vertx.vertx();
     InProcessGateway gateway = InProcessGateway.start(vertx, new HarnessSettings("127.0.0.1", ocppPort, signalPort,
-        idPrefix, password, maxChargers, 11, instances));
+        idPrefix, password, maxChargers, 11, instances, outboundValidation));
     long pid = ProcessHandle.current().pid();
     System.out.printf("harness pid=%d ocpp=%s signals=%s%n", pid, gateway.ocppUrl(), gateway.signalUrl());
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(maxRuntimeSeconds);

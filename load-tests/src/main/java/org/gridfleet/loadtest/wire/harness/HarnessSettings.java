@@ -14,9 +14,10 @@ import java.util.Objects;
  * @param maxChargers    registered chargers (also the site's connection limit)
  * @param maxPowerKw     rated power per charger, kW
  * @param instances      gateway verticle instances (event loops serving chargers)
+ * @param validateOutbound the gateway's {@code OcppServerConfig#validateOutbound()} (on in Gridfleet's defaults)
  */
 public record HarnessSettings(String host, int ocppPort, int signalPort, String idPrefix, String password,
-    int maxChargers, double maxPowerKw, int instances) {
+    int maxChargers, double maxPowerKw, int instances, boolean validateOutbound) {
 
   public HarnessSettings {
     Objects.requireNonNull(host, "host");
@@ -27,9 +28,9 @@ public record HarnessSettings(String host, int ocppPort, int signalPort, String 
     }
   }
 
-  /** Loopback, free ports, 11 kW chargers, two gateway instances (one per core). */
+  /** Loopback, free ports, 11 kW chargers, two gateway instances (one per core), outbound validation on. */
   public static HarnessSettings loopback(String idPrefix, String password, int maxChargers) {
-    return new HarnessSettings("127.0.0.1", 0, 0, idPrefix, password, maxChargers, 11, 2);
+    return new HarnessSettings("127.0.0.1", 0, 0, idPrefix, password, maxChargers, 11, 2, true);
   }
 
   /** Whether {@code chargerId} is one of the registered chargers. */

@@ -48,7 +48,7 @@ public final class InProcessGateway {
     this.fanOut = new SignalFanOut(registry, sessions, settings.maxPowerKw());
     this.ocppPort = settings.ocppPort() != 0 ? settings.ocppPort() : freePort(settings.host());
     OcppServerConfig config = OcppServerConfig.defaults(settings.host(), ocppPort)
-        .withMaxConnectionsPerSite(settings.maxChargers());
+        .withMaxConnectionsPerSite(settings.maxChargers()).withOutboundValidation(settings.validateOutbound());
     GatewayServices services = new GatewayServices(directory(settings), (token, ev) -> Optional.empty(),
         sessions, telemetry, Clock.systemUTC());
     OcppSchemas schemas = new OcppSchemas();

@@ -150,6 +150,8 @@ class LiveControllerProperties {
             // THEN
             Map<String, Double> siteKw = new HashMap<>();
             Map<String, Double> floorKw = new HashMap<>();
+            Map<String, Double> vehicleFloor = new HashMap<>();
+            Map<String, String> vehicleSite = new HashMap<>();
             for (VehicleState v : d.live().input().vehicles()) {
                 floorKw.merge(v.siteId(), Math.max(0, VehicleEnvelope.range(v, now, HOLD).minKw()), Double::sum);
                 double kw = d.setpointsKw().getOrDefault(v.vehicleId(), 0.0);
@@ -160,10 +162,25 @@ class LiveControllerProperties {
                     assertThat(kw).as("at or below the reserve: no discharge").isGreaterThanOrEqualTo(-EPS);
                 }
                 siteKw.merge(v.siteId(), kw, Double::sum);
+                vehicleFloor.put(v.vehicleId(), VehicleEnvelope.range(v, now, HOLD).minKw());
+                vehicleSite.put(v.vehicleId(), v.siteId());
             }
+            Map<String, Double> roomKw = new HashMap<>();
             for (Site s : sites) {
                 String id = s.id().toString();
-                double room = Math.max(0, s.usableLimitKw() - unsteeredKw.getOrDefault(id, 0.0));
+                roomKw.put(id, Math.max(0, s.usableLimitKw() - unsteeredKw.getOrDefault(id, 0.0)));
+            }
+            // a departure floor gives way only to the site's physical room, never to a cap or a setpoint
+            vehicleFloor.forEach((vehicle, floor) -> {
+                String id = vehicleSite.get(vehicle);
+                if (floorKw.getOrDefault(id, 0.0) <= roomKw.get(id) - 0.5) {
+                    assertThat(d.setpointsKw().getOrDefault(vehicle, 0.0)).as("departure floor of " + vehicle)
+                            .isGreaterThanOrEqualTo(floor - 0.01);
+                }
+            });
+            for (Site s : sites) {
+                String id = s.id().toString();
+                double room = roomKw.get(id);
                 assertThat(siteKw.getOrDefault(id, 0.0)).as("site " + id + " EVs within the room the unsteered and offline leave")
                         .isLessThanOrEqualTo(room + EPS);
                 if (capKw.containsKey(id)) {

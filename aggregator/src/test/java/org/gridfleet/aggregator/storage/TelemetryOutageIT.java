@@ -46,6 +46,8 @@ import org.slf4j.LoggerFactory;
 class TelemetryOutageIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(TelemetryOutageIT.class);
+    /** How long the database stays down: 10 s in the suite; a benchmark run passes 60. */
+    private static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("gridfleet.outageSeconds", 10));
     private static final Instant T0 = Instant.parse("2026-07-16T12:00:00Z");
     private static final int ROWS_PER_SECOND = 2000;
 
@@ -64,8 +66,8 @@ class TelemetryOutageIT {
     }
 
     @Test
-    void everyOfferedRowShouldBeWrittenOnceAndReadinessDegradedWhenTheDatabaseIsDownForTenSeconds() throws Exception {
-        // GIVEN a writer whose memory holds 2.5 s of rows, so a 10 s outage spills too, and readiness over HTTP
+    void everyOfferedRowShouldBeWrittenOnceAndReadinessDegradedWhenTheDatabaseIsDown() throws Exception {
+        // GIVEN a writer whose memory holds 2.5 s of rows, so the outage spills too, and readiness over HTTP
         HikariDataSource ds = postgres.pool("outage");
         TelemetryWriter writer = new TelemetryWriter(ds,
                 new TelemetryConfig(5_000, 500, 50).withSpill(tmp.resolve("spill-outage"), 64L << 20)
@@ -78,21 +80,21 @@ class TelemetryOutageIT {
         // THEN the database gauge is up from start-up, before anyone asked for readiness
         await(() -> databaseUp.get() == 1, Duration.ofSeconds(15));
 
-        // WHEN rows flow, the database stops for 10 s, and comes back
+        // WHEN rows flow, the database stops for OUTAGE (10 s here, 60 s as issue 9 asks with -Dgridfleet.outageSeconds=60)
         Producer producer = Producer.start(writer);
         Thread.sleep(2_000);
         postgres.stop();
         long downAt = System.nanoTime();
         await(() -> writer.backlog().spilledRows() > 0, Duration.ofSeconds(20));
         HttpResponse<String> degraded = ready(port);
-        Thread.sleep(Math.max(0, 10_000 - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - downAt)));
+        Thread.sleep(Math.max(0, OUTAGE.toMillis() - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - downAt)));
         postgres.start();
         long upAt = System.nanoTime();
         Thread.sleep(2_000);
         int offered = producer.stop();
         await(() -> writer.backlog().bufferedRows() == 0, Duration.ofSeconds(60));
-        LOG.info("outage: {} rows offered; backlog empty {} ms after the database was back (not asserted)", offered,
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - upAt));
+        LOG.info("outage {} s: {} rows offered; backlog empty {} ms after the database was back (not asserted)",
+                OUTAGE.toSeconds(), offered, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - upAt));
         HttpResponse<String> recovered = ready(port);
         writer.close(Duration.ofSeconds(10));
         vertx.close().await();

@@ -40,8 +40,9 @@ import java.util.function.LongSupplier;
  *
  * <p>Closed loop: each vehicle's metered power is compared with its setpoint once the charger had
  * {@link DispatchConfig#responseGrace} to act. A vehicle off its setpoint for {@link DispatchConfig#strikesToExclude}
- * judged ticks is a non-responder: its metered power is counted as fixed load (at its site and limit nodes) and the
- * site target for the others is what remains, so its share is re-dispatched to the vehicles that do follow.
+ * judged ticks is a non-responder: its metered power is taken off the target and the others follow what remains, so
+ * its share is re-dispatched to the vehicles that do follow; its site and limit nodes carry the higher of its metered
+ * power and its last setpoint, so room it leaves unused is never handed out while it may still take it.
  *
  * <p>Without an active obligation or demand-response limit the dispatcher follows the plan (the allocator with
  * hysteresis). Power in kW, positive = import. Not thread-safe: drive it from one thread (the event loop or the
@@ -228,11 +229,14 @@ public final class Dispatcher {
                 metered++;
             }
             if (f.judge(mk, now, config)) {
-                double load = !Double.isNaN(mk) ? mk : Double.isNaN(f.sentKw) ? 0 : f.sentKw;
+                double sent = Double.isNaN(f.sentKw) ? 0 : f.sentKw;
+                double load = Double.isNaN(mk) ? sent : mk;
                 if (extraLoadKw == null) {
                     extraLoadKw = new HashMap<>();
                 }
-                addLoad(extraLoadKw, fleet, v, load);
+                // its limits hold the higher of what it draws and what it may still take: one drawing less than its
+                // setpoint can return to it at any moment (a DB outage IT showed 33 kW of setpoints on 28.5 kW)
+                addLoad(extraLoadKw, fleet, v, Math.max(load, sent));
                 excludedKw += load;
                 nonResponders++;
             } else {

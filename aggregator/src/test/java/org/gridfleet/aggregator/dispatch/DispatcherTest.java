@@ -202,6 +202,29 @@ class DispatcherTest {
     }
 
     @Test
+    void tickShouldNotHandOutTheSiteRoomANonResponderMayStillTakeWhenTheSiteLimitBinds() {
+        // GIVEN five 7 kW vans on a 20 kW site and a 30 kW award; van v00 draws nothing whatever it is allowed
+        DispatchConfig config = DispatchConfig.ofDefaults().withResponseGrace(Duration.ofSeconds(2));
+        Dispatcher d = dispatcher(config, SocBalancing.off(), DispatchMetrics.NOOP);
+        d.activate(regulation(30, 0));
+        Map<String, Double> metered = new HashMap<>();
+        FleetSnapshot f = fleet(vans(5, 0.5), depot(20), metered);
+        DispatchRecord r = null;
+        // WHEN the signal asks for all the import it can get and v00 stays at 0 kW
+        for (int t = 0; t < 8; t++) {
+            r = signal(d, "reg-1", -1.0, f);
+            metered.clear();
+            metered.putAll(inForce);
+            metered.put("v00", 0.0);
+            clock.advance(STEP);
+        }
+        // THEN v00 is excluded, yet the setpoints in force still fit the site: it may draw its own at any moment
+        assertThat(r.nonResponders()).isEqualTo(1);
+        assertThat(inForce.get("v00")).isPositive();
+        assertThat(sum(inForce)).isLessThanOrEqualTo(20 + 1e-6);
+    }
+
+    @Test
     void tickShouldReadmitAVehicleWhenItFollowsItsSetpointAgain() {
         // GIVEN v00 excluded for ignoring its setpoint
         DispatchConfig config = DispatchConfig.ofDefaults().withResponseGrace(Duration.ofSeconds(2));

@@ -58,8 +58,20 @@ final class ServeFixture implements AutoCloseable {
     /** A server whose market desk trades and prices as {@code markets} says. */
     static ServeFixture start(Clock clock, MarketConfig markets) throws Exception {
         int databasePort = freePort();
+        return start(clock, markets, new DatabaseConfig(Optional.empty(), DatabaseConfig.DEFAULT_USER, "", 4,
+                databasePort), databasePort);
+    }
+
+    /** A server on the PostgreSQL at {@code localhost:databasePort} (a test's own, which it may stop). */
+    static ServeFixture onDatabase(Clock clock, int databasePort) throws Exception {
+        return start(clock, MarketConfig.DEFAULT, new DatabaseConfig(Optional.of("jdbc:postgresql://localhost:"
+                + databasePort + "/postgres"), DatabaseConfig.DEFAULT_USER, "", 4, freePort()), databasePort);
+    }
+
+    private static ServeFixture start(Clock clock, MarketConfig markets, DatabaseConfig database, int databasePort)
+            throws Exception {
         GridfleetConfig config = new GridfleetConfig(new HttpConfig("127.0.0.1", 0, HttpConfig.DEFAULT_BODY_LIMIT_BYTES),
-                new DatabaseConfig(Optional.empty(), DatabaseConfig.DEFAULT_USER, "", 4, databasePort),
+                database,
                 new TelemetryConfig(10_000, 100, 50), Files.createTempDirectory("gridfleet-live-it"), Optional.of(ADMIN),
                 new OcppConfig("127.0.0.1", 0, 5_000, 200), ControlConfig.DEFAULT.withTickMs(250))
                 .withMarkets(markets);

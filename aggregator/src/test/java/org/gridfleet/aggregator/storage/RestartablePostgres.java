@@ -13,13 +13,13 @@ import java.sql.Statement;
  * An embedded PostgreSQL of its own that a test can stop and start again: fixed data directory (the data
  * survives) and fixed port (pools keep their URL and reconnect when it is back).
  */
-final class RestartablePostgres implements AutoCloseable {
+public final class RestartablePostgres implements AutoCloseable {
 
     private final Path dataDirectory;
     private final int port;
     private EmbeddedPostgres running;
 
-    RestartablePostgres(Path dataDirectory) throws IOException {
+    public RestartablePostgres(Path dataDirectory) throws IOException {
         this.dataDirectory = dataDirectory;
         try (ServerSocket s = new ServerSocket(0)) {
             this.port = s.getLocalPort();
@@ -27,15 +27,20 @@ final class RestartablePostgres implements AutoCloseable {
         start();
     }
 
-    void start() throws IOException {
+    public void start() throws IOException {
         running = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false)
                 .setPort(port).start();
     }
 
     /** Fast shutdown: open sessions are terminated, as in a database crash or failover. */
-    void stop() throws IOException {
+    public void stop() throws IOException {
         running.close();
         running = null;
+    }
+
+    /** The fixed port, for a JDBC URL that outlives restarts. */
+    public int port() {
+        return port;
     }
 
     /**

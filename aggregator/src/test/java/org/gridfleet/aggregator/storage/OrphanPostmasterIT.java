@@ -74,9 +74,9 @@ class OrphanPostmasterIT {
             assertThat(OrphanPostmaster.stopIfAny(dataDir, Duration.ofSeconds(1))).isEmpty();
             assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).contains(true);
         } finally {
-            long pid = postmasterPid(dataDir);
+            // now an orphan: a clean shutdown, waited for, so no server process still writes into the temp dir
             jvm.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            OrphanPostmaster.stopIfAny(dataDir, Duration.ofSeconds(20));
         }
     }
 

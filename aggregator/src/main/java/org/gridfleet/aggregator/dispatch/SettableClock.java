@@ -9,11 +9,11 @@ import java.util.Objects;
 
 /**
  * A UTC clock whose instant the owner sets: simulated time for the {@link GridServiceController} (set from each
- * control input), the simulator, the benchmarks and scripted tests. Not thread-safe.
+ * control input), the simulator, the benchmarks and scripted tests. One thread moves it; any thread may read it.
  */
 public final class SettableClock extends Clock {
 
-    private Instant now;
+    private volatile Instant now;
 
     /** @param start the first instant */
     public SettableClock(Instant start) {

@@ -176,22 +176,9 @@ class DispatcherTest {
 
     @Test
     void tickShouldRedispatchTheShareOfAVehicleThatDoesNotFollow() {
-        // GIVEN five vans and a 20 kW award; van v00 is stuck at 0 kW whatever it is told
-        DispatchConfig config = DispatchConfig.ofDefaults().withResponseGrace(Duration.ofSeconds(2));
-        Dispatcher d = dispatcher(config, SocBalancing.off(), DispatchMetrics.NOOP);
-        d.activate(regulation(20, 0));
-        List<VehicleState> vans = vans(5, 0.5);
-        Map<String, Double> metered = new HashMap<>();
-        FleetSnapshot f = fleet(vans, depot(200), metered);
-        DispatchRecord r = null;
+        // GIVEN five vans on a 200 kW site and a 20 kW award; van v00 is stuck at 0 kW whatever it is told
         // WHEN the signal asks for 20 kW of import for several ticks and v00 never moves
-        for (int t = 0; t < 8; t++) {
-            r = signal(d, "reg-1", -1.0, f);
-            metered.clear();
-            metered.putAll(inForce);
-            metered.put("v00", 0.0);
-            clock.advance(STEP);
-        }
+        DispatchRecord r = followWithV00Stuck(20, 200);
         // THEN v00 is excluded and the others carry the whole 20 kW
         assertThat(r.nonResponders()).isEqualTo(1);
         double others = inForce.entrySet().stream().filter(e -> !e.getKey().equals("v00"))
@@ -204,13 +191,25 @@ class DispatcherTest {
     @Test
     void tickShouldNotHandOutTheSiteRoomANonResponderMayStillTakeWhenTheSiteLimitBinds() {
         // GIVEN five 7 kW vans on a 20 kW site and a 30 kW award; van v00 draws nothing whatever it is allowed
+        // WHEN the signal asks for all the import it can get and v00 stays at 0 kW
+        DispatchRecord r = followWithV00Stuck(30, 20);
+        // THEN v00 is excluded, yet the setpoints in force still fit the site: it may draw its own at any moment
+        assertThat(r.nonResponders()).isEqualTo(1);
+        assertThat(inForce.get("v00")).isPositive();
+        assertThat(sum(inForce)).isLessThanOrEqualTo(20 + 1e-6);
+    }
+
+    /**
+     * Five vans at half charge on one site follow a {@code awardKw} regulation award at full "more import" for eight
+     * ticks; all meter at their setpoints except v00, which stays at 0 kW. Returns the last tick's record.
+     */
+    private DispatchRecord followWithV00Stuck(double awardKw, double siteLimitKw) {
         DispatchConfig config = DispatchConfig.ofDefaults().withResponseGrace(Duration.ofSeconds(2));
         Dispatcher d = dispatcher(config, SocBalancing.off(), DispatchMetrics.NOOP);
-        d.activate(regulation(30, 0));
+        d.activate(regulation(awardKw, 0));
         Map<String, Double> metered = new HashMap<>();
-        FleetSnapshot f = fleet(vans(5, 0.5), depot(20), metered);
+        FleetSnapshot f = fleet(vans(5, 0.5), depot(siteLimitKw), metered);
         DispatchRecord r = null;
-        // WHEN the signal asks for all the import it can get and v00 stays at 0 kW
         for (int t = 0; t < 8; t++) {
             r = signal(d, "reg-1", -1.0, f);
             metered.clear();
@@ -218,10 +217,7 @@ class DispatcherTest {
             metered.put("v00", 0.0);
             clock.advance(STEP);
         }
-        // THEN v00 is excluded, yet the setpoints in force still fit the site: it may draw its own at any moment
-        assertThat(r.nonResponders()).isEqualTo(1);
-        assertThat(inForce.get("v00")).isPositive();
-        assertThat(sum(inForce)).isLessThanOrEqualTo(20 + 1e-6);
+        return r;
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.gridfleet.aggregator.dispatch.SettableClock;
 import org.gridfleet.aggregator.openadr.grid.EventInterpreter;
 import org.gridfleet.aggregator.openadr.grid.EventReportBuilder;
 import org.gridfleet.aggregator.openadr.grid.FlexibilityReading;
@@ -65,7 +66,7 @@ class VenClientIT {
     @Test
     void pollShouldTurnSiteEventIntoObligationAndReportItWhenEventHasEnded(Vertx vertx, VertxTestContext testContext) {
         // GIVEN the utility posted an IMPORT_CAPACITY_LIMIT for site-1 from 17:00 to 19:00
-        LeapClock clock = new LeapClock(OpenAdrVtnIT.NOW);
+        SettableClock clock = new SettableClock(OpenAdrVtnIT.NOW);
         List<List<GridObligation>> heard = new CopyOnWriteArrayList<>();
         FlexibilityReading reading = new FlexibilityReading(40.0, 40.0, 95.0, 120.0, 30.0, 600.0, 0.55, 150.0, 110.0);
         EventInterpreter interpreter = new EventInterpreter(clock, ShedLevels.ofDefaults());
@@ -82,7 +83,7 @@ class VenClientIT {
                 // WHEN the VEN client enrols and polls, then polls again after the event ended
                 .compose(e -> ven.start().map(e.json().getString("id")))
                 .compose(eventId -> {
-                    clock.leap(Duration.ofHours(8));
+                    clock.advance(Duration.ofHours(8));
                     return ven.poll().map(eventId);
                 })
                 .compose(eventId -> Future.all(vtn.call(GET, "/reports?eventID=" + eventId, "searchAllReports", bl, null),

@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
  * are dropped (counted and logged). Rows reach the database in the order they were offered: a batch handed
  * to the flusher is older than everything spilled, and while the spill is not empty nothing new is handed
  * over. Row identity ({@link TelemetryRow.Table#key()}) makes every retry and replay idempotent.
+ * Memory holds at most the queue plus three batches: the intake thread's, the one-batch hand-off slot and
+ * the flusher's.
  */
 public final class TelemetryWriter implements AutoCloseable {
 

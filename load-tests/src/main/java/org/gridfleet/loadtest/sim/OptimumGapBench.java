@@ -1,9 +1,11 @@
 package org.gridfleet.loadtest.sim;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -17,7 +19,12 @@ import org.gridfleet.aggregator.sim.ScenarioLoader;
 import org.gridfleet.aggregator.sim.SimulationReport;
 import org.gridfleet.aggregator.sim.Simulator;
 import org.gridfleet.aggregator.sim.SiteTargetSource;
+import org.gridfleet.aggregator.sim.TraceWriter;
 import org.gridfleet.aggregator.sim.WearPrices;
+import org.gridfleet.v2g.control.ArrivalForecast;
+import org.gridfleet.v2g.control.ScheduledController;
+import org.gridfleet.v2g.control.ScheduledControllerConfig;
+import org.gridfleet.v2g.control.SessionHistoryForecast;
 
 /**
  * Cost of the control core against the perfect-foresight optimum over the session-day scenarios that
@@ -27,8 +34,13 @@ import org.gridfleet.aggregator.sim.WearPrices;
  * median and worst ratio. Missed departures are split by {@link DepartureFeasibility}: a feasible target (reachable
  * by the vehicle alone at its attainable power from arrival) missed is the controller's fault; of those, the ones
  * no longer reachable from the first step the controller saw the vehicle at are counted apart ({@code lateSeen}).
- * Usage: {@code OptimumGapBench DIR [PREFIX [MAX_DAYS [misses]]]} (default prefix {@code dundee-}, every day;
- * {@code misses} also prints each missed feasible departure).
+ * Usage: {@code OptimumGapBench DIR [PREFIX [MAX_DAYS]] [misses] [forecast=DAYS|perfect] [share=S] [zone=ZONE]
+ * [traces=DIR]} (default prefix {@code dundee-}, every day; {@code misses} also prints each missed feasible
+ * departure; {@code forecast=DAYS} gives the controller a {@link SessionHistoryForecast} over the last DAYS days of
+ * the same kind planned at share S, learned from the days already simulated, in order, with days and times of day
+ * in ZONE, default UTC; {@code forecast=perfect} tells it each day's real arrivals in advance instead, which
+ * isolates the forecast's error from the rest of the controller's; {@code traces=DIR} writes each day's trace CSV
+ * there).
  */
 public final class OptimumGapBench {
 
@@ -36,14 +48,30 @@ public final class OptimumGapBench {
     }
 
     public static void main(String[] args) throws IOException, ScenarioException {
-        Path dir = Path.of(args.length > 0 ? args[0] : "load-tests/target/scenarios");
-        String prefix = args.length > 1 ? args[1] : "dundee-";
+        // positional: DIR PREFIX MAX_DAYS; options: key=value
+        List<String> positional = new ArrayList<>();
+        Map<String, String> options = new HashMap<>();
+        for (String a : args) {
+            if (a.contains("=")) {
+                options.put(a.substring(0, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+            } else if (!"misses".equals(a)) {
+                positional.add(a);
+            }
+        }
+        Path dir = Path.of(positional.size() > 0 ? positional.get(0) : "load-tests/target/scenarios");
+        String prefix = positional.size() > 1 ? positional.get(1) : "dundee-";
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
             files = list.filter(p -> p.getFileName().toString().startsWith(prefix)).sorted()
-                    .limit(args.length > 2 ? Integer.parseInt(args[2]) : Long.MAX_VALUE).toList();
+                    .limit(positional.size() > 2 ? Integer.parseInt(positional.get(2)) : Long.MAX_VALUE).toList();
         }
-        Simulator simulator = Simulator.withControlCore(Clock.systemUTC());
+        String forecastDays = options.getOrDefault("forecast", "perfect");
+        SessionHistoryForecast forecast = options.containsKey("forecast") && !"perfect".equals(forecastDays)
+                ? new SessionHistoryForecast(Integer.parseInt(forecastDays),
+                        ZoneId.of(options.getOrDefault("zone", "UTC")), Double.parseDouble(
+                                options.getOrDefault("share", "" + SessionHistoryForecast.DEFAULT_PLAN_SHARE)))
+                : null;
+        Simulator simulator = forecast == null ? Simulator.withControlCore(Clock.systemUTC()) : withForecast(forecast);
         LpOfflineOptimum optimum = new LpOfflineOptimum(WearPrices.ofDefaults());
         List<Double> ratios = new ArrayList<>();
         int vehicles = 0;
@@ -54,12 +82,23 @@ public final class OptimumGapBench {
         int missedFeasible = 0;
         int lateSeen = 0;
         long wallMs = 0;
-        boolean printMisses = args.length > 3 && "misses".equals(args[3]);
+        boolean printMisses = List.of(args).contains("misses");
         System.out.println("day,vehicles,controller,optimum,ratio,missedDepartures,optimumMissedDepartures,"
                 + "dumbMissedDepartures,feasibleDepartures,missedFeasible,missedFeasibleSeenLate,wallClockMs");
         for (Path file : files) {
             Scenario scenario = new ScenarioLoader().load(file);
-            SimulationReport r = simulator.run(scenario, SiteTargetSource.NONE, null, optimum);
+            if ("perfect".equals(options.get("forecast"))) {
+                simulator = withForecast(new ScenarioArrivals(scenario));
+            }
+            SimulationReport r;
+            if (options.containsKey("traces")) {
+                Path traceFile = Path.of(options.get("traces"), scenario.name() + ".csv");
+                try (Writer w = Files.newBufferedWriter(traceFile)) {
+                    r = simulator.run(scenario, SiteTargetSource.NONE, new TraceWriter(w), optimum);
+                }
+            } else {
+                r = simulator.run(scenario, SiteTargetSource.NONE, null, optimum);
+            }
             double controller = r.cost().energy() + r.cost().demandCharge();
             Double ratio = r.offlineOptimum().controllerCostRatio();
             if (ratio != null) {
@@ -71,6 +110,9 @@ public final class OptimumGapBench {
             optimumMissed += r.offlineOptimum().missedDepartures();
             wallMs += r.wallClockMs();
             Tally t = tally(scenario, r, printMisses);
+            if (forecast != null) {
+                learn(forecast, scenario);
+            }
             feasible += t.feasible();
             missedFeasible += t.missedFeasible();
             lateSeen += t.lateSeen();
@@ -90,6 +132,20 @@ public final class OptimumGapBench {
                         + "missedFeasible=%d missedFeasibleSeenLate=%d missedInfeasible=%d wallSeconds=%.1f%n",
                 ratios.size(), vehicles, median(ratios), ratios.get(ratios.size() - 1), missed, optimumMissed,
                 dumbMissed, feasible, missedFeasible, lateSeen, missed - missedFeasible, wallMs / 1000.0);
+    }
+
+    private static Simulator withForecast(ArrivalForecast forecast) {
+        return new Simulator(() -> new ScheduledController(ScheduledControllerConfig.ofDefaults(), forecast),
+                WearPrices.ofDefaults(), Clock.systemUTC());
+    }
+
+    /** What the day's drivers asked for, learned only after the day is simulated: the forecast sees the past alone. */
+    private static void learn(SessionHistoryForecast forecast, Scenario s) {
+        double efficiency = s.chargers().efficiency();
+        for (Scenario.Vehicle v : s.vehicles()) {
+            double energyKwh = (v.departureSoc() - v.arrivalSoc()) * v.batteryKwh();
+            forecast.record(v.site(), v.arrival(), v.departure(), energyKwh, v.maxChargeKw(), efficiency);
+        }
     }
 
     /** Feasible departures, feasible ones the controller missed, and of those the ones out of reach when seen. */

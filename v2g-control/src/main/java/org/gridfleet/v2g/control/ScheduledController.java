@@ -25,7 +25,16 @@ import java.util.Objects;
  */
 public final class ScheduledController implements ChargingController {
 
+    /**
+     * Vehicles are planned to be done this long before they leave. Each setpoint takes a charger's command latency
+     * and ramp to take effect (about 1.3 s of full power lost per step up at 800 ms and 7.2 kW/s), which the
+     * latest-start floor, assuming full power at once, does not see: on the ACN-Sim March 2019 days 14 vehicles
+     * left 0.1-0.3 % short of full without it (BENCHMARKS.md, Control core).
+     */
+    static final Duration DEPARTURE_SETTLE = Duration.ofMinutes(1);
+
     private final ScheduledControllerConfig config;
+    private final ArrivalForecast forecast;
     private final SetpointAllocator allocator;
     /** The current plan of each site by site id; sites share no constraint, so each is solved on its own. */
     private final Map<String, Plan> plans = new HashMap<>();
@@ -34,7 +43,16 @@ public final class ScheduledController implements ChargingController {
 
     /** @param config settings, e.g. {@link ScheduledControllerConfig#ofDefaults()} */
     public ScheduledController(ScheduledControllerConfig config) {
+        this(config, ArrivalForecast.NONE);
+    }
+
+    /**
+     * @param config settings, e.g. {@link ScheduledControllerConfig#ofDefaults()}
+     * @param forecast vehicles expected later, planned beside those present
+     */
+    public ScheduledController(ScheduledControllerConfig config, ArrivalForecast forecast) {
         this.config = Objects.requireNonNull(config, "config");
+        this.forecast = Objects.requireNonNull(forecast, "forecast");
         this.allocator = new SetpointAllocator(config.allocator());
     }
 
@@ -75,7 +93,7 @@ public final class ScheduledController implements ChargingController {
     /** One control step with its diagnostics: unreachable targets, vehicles held below their floor. */
     public ControlStep step(ControlInput input) {
         LimitTree tree = LimitTree.of(input.sites(), config.limitNodes(), config.vehicleNode());
-        List<VehicleState> vehiclesIn = withAttainableChargeKw(input.vehicles(), tree);
+        List<VehicleState> vehiclesIn = asPlanned(input.vehicles(), tree, input.now(), input.step());
         Map<String, List<VehicleState>> bySite = new HashMap<>();
         for (VehicleState v : vehiclesIn) {
             bySite.computeIfAbsent(v.siteId(), k -> new ArrayList<>()).add(v);
@@ -118,28 +136,30 @@ public final class ScheduledController implements ChargingController {
     }
 
     /**
-     * The vehicles with their charge limit cut to the least EV capacity above them: the latest-start floor assumes
-     * full power, and a charger behind a smaller site limit never gets it, so its floor must start earlier (else the
-     * plan's last kW can be lost to hysteresis or rounding with no floor to catch it). Copies only those cut.
+     * The vehicles as the plan and the allocation see them. The charge limit is cut to the least EV capacity above
+     * them: the latest-start floor assumes full power, and a charger behind a smaller site limit never gets it, so
+     * its floor must start earlier (else the plan's last kW can be lost to hysteresis or rounding with no floor to
+     * catch it). The departure is moved {@link #DEPARTURE_SETTLE} earlier, but never into the current step (a departure
+     * inside a step shortens the step's power range to the part before it, and the battery would overfill over the
+     * rest of the real stay); in its last step a vehicle keeps its real departure.
      */
-    private static List<VehicleState> withAttainableChargeKw(List<VehicleState> vehicles, LimitTree tree) {
-        List<VehicleState> out = null;
-        for (int i = 0; i < vehicles.size(); i++) {
-            VehicleState v = vehicles.get(i);
+    private static List<VehicleState> asPlanned(List<VehicleState> vehicles, LimitTree tree, Instant now,
+                                                Duration step) {
+        Instant stepEnd = now.plus(step);
+        List<VehicleState> out = new ArrayList<>(vehicles.size());
+        for (VehicleState v : vehicles) {
             double capKw = v.maxChargeKw();
             for (int nd = tree.nodeOf(v); nd >= 0; nd = tree.parent(nd)) {
                 capKw = Math.min(capKw, Math.max(0, tree.evCapacityKw(nd)));
             }
-            if (capKw < v.maxChargeKw()) {
-                if (out == null) {
-                    out = new ArrayList<>(vehicles);
-                }
-                out.set(i, new VehicleState(v.vehicleId(), v.siteId(), v.batteryKwh(), v.soc(), v.reserveSoc(),
-                        v.targetSoc(), v.departure(), capKw, v.maxDischargeKw(), v.efficiency(),
-                        v.degradationCostPerKwh(), v.urgent()));
-            }
+            Instant settled = v.departure().minus(DEPARTURE_SETTLE);
+            Instant departure = !v.departure().isAfter(stepEnd) ? v.departure()
+                    : settled.isAfter(stepEnd) ? settled : stepEnd;
+            out.add(new VehicleState(v.vehicleId(), v.siteId(), v.batteryKwh(), v.soc(), v.reserveSoc(),
+                    v.targetSoc(), departure, Math.min(capKw, v.maxChargeKw()), v.maxDischargeKw(), v.efficiency(),
+                    v.degradationCostPerKwh(), v.urgent()));
         }
-        return out == null ? vehicles : out;
+        return out;
     }
 
     private boolean needsSolve(Plan plan, List<VehicleState> vehicles, Instant now) {
@@ -175,6 +195,11 @@ public final class ScheduledController implements ChargingController {
         for (VehicleState v : vehicles) {
             lastDepartureMs = Math.max(lastDepartureMs, v.departure().toEpochMilli());
         }
+        List<ArrivalForecast.ExpectedArrival> expected = forecast.expected(siteId, in.now(),
+                in.now().plus(config.horizon()));
+        for (ArrivalForecast.ExpectedArrival e : expected) {
+            lastDepartureMs = Math.max(lastDepartureMs, e.departure().toEpochMilli());
+        }
         long horizonMs = Math.min(config.horizon().toMillis(), lastDepartureMs - nowMs) + (nowMs - gridStartMs);
         int steps = (int) Math.ceil((double) horizonMs / lpStep.toMillis());
         boolean aggregate = vehicles.size() > config.aggregateAbove();
@@ -197,12 +222,16 @@ public final class ScheduledController implements ChargingController {
         if (site == null) {
             throw new IllegalArgumentException("vehicle site " + siteId + " is not among the input's sites");
         }
+        int siteIndex = tree.indexOf(siteId);
+        for (ArrivalForecast.ExpectedArrival e : expected) {
+            units.add(LpUnit.of(e.asVehicle(siteId), ChargingPreference.LOWEST_COST, siteIndex, e.arrival(),
+                    gridStart, lpStep, steps));
+        }
         double[] carbon = new double[steps];
         for (int k = 0; k < steps; k++) {
             carbon[k] = config.carbonCostPerKwh().priceAt(Instant.ofEpochMilli(gridStartMs + k * lpStep.toMillis()));
         }
         QuarterEnergy soFar = metered.get(siteId);
-        int siteIndex = tree.indexOf(siteId);
         ScheduleLp.FirstStep first = new ScheduleLp.FirstStep((nowMs - gridStartMs) / 3_600_000.0,
                 Map.of(siteIndex, soFar == null ? 0.0 : soFar.kwhIn(gridStartMs)));
         ScheduleLp.Result r = ScheduleLp.solve(units, tree, Map.of(siteIndex, site), in.tariff(), gridStart, lpStep,

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
@@ -21,11 +23,12 @@ class ScheduledControllerProperties {
             new PriceCurve.Step(Fixtures.at(5), 0.25))), PriceCurve.constant(0.12), 8);
 
     @Property(tries = 50)
-    void stepShouldMeetEveryFeasibleTargetWhenSitesAreAmple(@ForAll long seed, @ForAll boolean aggregate) {
+    void stepShouldMeetEveryFeasibleTargetWhenSitesAreAmple(@ForAll long seed, @ForAll boolean aggregate,
+                                                            @ForAll boolean forecast) {
         // GIVEN
         RandomFleet fleet = RandomFleet.generate(seed, 10, true);
         // WHEN
-        Plant.Outcome out = run(fleet, aggregate);
+        Plant.Outcome out = run(fleet, aggregate, forecast ? wrongForecast(seed) : ArrivalForecast.NONE);
         // THEN
         assertThat(AllocatorProperties.feasibleOnArrival(fleet)).noneMatch(out.missedTarget()::contains);
         assertThat(out.reported()).containsAll(out.missedTarget());
@@ -33,11 +36,12 @@ class ScheduledControllerProperties {
 
     @Property(tries = 50)
     void stepShouldNeverBreachALimitAndReportEveryMissWhenLimitsAreTight(@ForAll long seed,
-                                                                        @ForAll boolean aggregate) {
+                                                                        @ForAll boolean aggregate,
+                                                                        @ForAll boolean forecast) {
         // GIVEN
         RandomFleet fleet = RandomFleet.generate(seed, 10, false);
         // WHEN (the plant asserts limits, reserve and power bounds on every step)
-        Plant.Outcome out = run(fleet, aggregate);
+        Plant.Outcome out = run(fleet, aggregate, forecast ? wrongForecast(seed) : ArrivalForecast.NONE);
         // THEN
         assertThat(out.reported()).containsAll(out.missedTarget());
     }
@@ -67,11 +71,28 @@ class ScheduledControllerProperties {
         assertThat(out.missedTarget()).isEmpty();
     }
 
-    private static Plant.Outcome run(RandomFleet fleet, boolean aggregate) {
+    /**
+     * Up to five large vehicles expected at every site that never come: a forecast may be wrong, and what it
+     * plans for must never cost a vehicle present its target, its reserve or a site its limit.
+     */
+    private static ArrivalForecast wrongForecast(long seed) {
+        Random random = new Random(seed);
+        List<ArrivalForecast.ExpectedArrival> phantoms = new ArrayList<>();
+        for (int i = random.nextInt(6); i > 0; i--) {
+            double arrivalHours = random.nextDouble() * 6;
+            phantoms.add(new ArrivalForecast.ExpectedArrival(Fixtures.at(arrivalHours),
+                    Fixtures.at(arrivalHours + 0.5 + random.nextDouble() * 4), 1 + random.nextDouble() * 60,
+                    7 + random.nextDouble() * 43, 0.9));
+        }
+        return (site, from, to) -> phantoms.stream()
+                .filter(p -> p.arrival().isAfter(from) && p.arrival().isBefore(to)).toList();
+    }
+
+    private static Plant.Outcome run(RandomFleet fleet, boolean aggregate, ArrivalForecast forecast) {
         var config = ScheduledControllerConfig.ofDefaults()
                 .withLp(Duration.ofMinutes(15), Duration.ofHours(9), Duration.ofMinutes(15), aggregate ? 0 : 1000)
                 .withLimits(fleet.nodes(), fleet.vehicleNode());
-        ScheduledController controller = new ScheduledController(config);
+        ScheduledController controller = new ScheduledController(config, forecast);
         return Plant.run(fleet.vehicles(), fleet.sites(), fleet.tree(), TARIFF, Duration.ofMinutes(5),
                 controller::step);
     }

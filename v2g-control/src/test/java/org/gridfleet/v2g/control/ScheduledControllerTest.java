@@ -46,6 +46,25 @@ class ScheduledControllerTest {
     }
 
     @Test
+    void stepShouldChargeBeforeExpectedArrivalsTakeTheSiteWhenAForecastIsGiven() {
+        // GIVEN a flat price with a demand charge, 8 kWh wanted in 8 h at up to 10 kW, and a forecast vehicle from
+        // 00:30 to 08:00 needing 75 kWh at 10 kW, i.e. full power all its stay
+        var sites = Fixtures.sites(new SiteState("s1", 100, 0, 0, 0));
+        var v = vehicle("v", 0.5, 0.7, 8, 10, 0);
+        ArrivalForecast expected = (site, from, to) -> List.of(
+                new ArrivalForecast.ExpectedArrival(Fixtures.at(0.5), Fixtures.at(8), 75, 10, 1.0));
+        var alone = new ScheduledController(ScheduledControllerConfig.ofDefaults());
+        var forecast = new ScheduledController(ScheduledControllerConfig.ofDefaults(), expected);
+        // WHEN
+        var in = new ControlInput(T0, STEP, List.of(v), sites, Fixtures.flat(0.2, 15), Map.of());
+        double aloneKw = alone.step(in).setpointsKw().get("v");
+        double forecastKw = forecast.step(in).setpointsKw().get("v");
+        // THEN alone it spreads the 8 kWh thin; told who comes, it charges at full power before the peak is taken
+        assertThat(aloneKw).isLessThan(2);
+        assertThat(forecastKw).isCloseTo(10, within(1e-6));
+    }
+
+    @Test
     void stepShouldChargeHarderInAPartlyElapsedQuarterHourWhenTheQuarterAverageIsBilled() {
         // GIVEN a flat price with a demand charge; at 00:10 a 22 kW vehicle arrives needing 6 kWh by 00:40
         var sites = Fixtures.sites(new SiteState("s1", 100, 0, 0, 0));

@@ -39,6 +39,7 @@ public final class ChargerConnection {
   private final ServerWebSocket socket;
   private final OcppSchemas schemas;
   private final OutboundCheck outbound;
+  private final KnownAnswers answers;
   private final GatewayMetrics metrics;
   private final OcppAdapter adapter;
   private final EvseState[] evses;
@@ -58,8 +59,8 @@ public final class ChargerConnection {
   record Reply(JsonObject payload, Status failure, String detail) {}
 
   ChargerConnection(Vertx vertx, ServerWebSocket socket, ChargerRecord charger, OcppVersion version,
-      OcppSchemas schemas, OutboundCheck outbound, GatewayServices services, OcppServerConfig config,
-      GatewayMetrics metrics) {
+      OcppSchemas schemas, OutboundCheck outbound, KnownAnswers answers, GatewayServices services,
+      OcppServerConfig config, GatewayMetrics metrics) {
     this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
     this.socket = socket;
@@ -67,6 +68,7 @@ public final class ChargerConnection {
     this.version = version;
     this.schemas = schemas;
     this.outbound = outbound;
+    this.answers = answers;
     this.metrics = metrics;
     this.services = services;
     this.config = config;
@@ -97,6 +99,13 @@ public final class ChargerConnection {
   // ---------------------------------------------------------------- inbound
 
   void onText(String text) {
+    if (inFlight != null) {
+      JsonObject known = answers.recall(version, inFlight.request().action(), inFlight.messageId(), text);
+      if (known != null) {
+        finish(takeInFlight(inFlight.messageId()), new Reply(known, null, ""));
+        return;
+      }
+    }
     OcppFrame frame;
     try {
       frame = OcppFrameDecoder.decode(text, version);
@@ -109,7 +118,7 @@ public final class ChargerConnection {
     if (frame instanceof OcppFrame.Call call) {
       onCall(call);
     } else if (frame instanceof OcppFrame.CallResult result) {
-      onCallResult(result);
+      onCallResult(result, text);
     } else if (frame instanceof OcppFrame.CallError error) {
       onCallError(error);
     } else if (frame instanceof OcppFrame.Send send) {
@@ -146,7 +155,7 @@ public final class ChargerConnection {
     }
   }
 
-  private void onCallResult(OcppFrame.CallResult result) {
+  private void onCallResult(OcppFrame.CallResult result, String text) {
     InFlight call = takeInFlight(result.messageId());
     if (call == null) {
       return;
@@ -160,6 +169,7 @@ public final class ChargerConnection {
       finish(call, new Reply(null, Status.REJECTED, "invalid " + call.request().action() + " response: " + e.getMessage()));
       return;
     }
+    answers.remember(version, call.request().action(), result.messageId(), text, result.payload());
     finish(call, new Reply(result.payload(), null, ""));
   }
 

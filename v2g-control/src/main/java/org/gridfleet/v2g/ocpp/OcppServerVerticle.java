@@ -38,6 +38,8 @@ public final class OcppServerVerticle extends VerticleBase {
   private final List<ChargerConnection> owned = new ArrayList<>();
   /** One per instance: each instance is one event loop. */
   private OutboundCheck outbound;
+  /** One per instance, like {@link #outbound}. */
+  private final KnownAnswers answers = new KnownAnswers();
   private HttpServer server;
 
   public OcppServerVerticle(OcppServerConfig config, GatewayServices services,
@@ -124,7 +126,8 @@ public final class OcppServerVerticle extends VerticleBase {
     ChargerRecord charger = chargerOf(socket.path()).orElseThrow();
     OcppVersion version = OcppVersion.negotiate(socket.subProtocol()).orElseThrow();
     ChargerConnection connection =
-        new ChargerConnection(vertx, socket, charger, version, schemas, outbound, services, config, metrics);
+        new ChargerConnection(vertx, socket, charger, version, schemas, outbound, answers, services, config,
+            metrics);
     metrics.connected(version);
     owned.add(connection);
     registry.register(connection);

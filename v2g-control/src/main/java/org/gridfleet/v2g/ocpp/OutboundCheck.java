@@ -1,9 +1,6 @@
 package org.gridfleet.v2g.ocpp;
 
 import io.vertx.core.json.JsonObject;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Checks Gridfleet's own CALLs against the official schema before they go on the wire, so a builder bug never
@@ -20,15 +17,12 @@ import java.util.Map;
 final class OutboundCheck {
   private final OcppSchemas schemas;
   private final boolean enabled;
-  private final Map<OcppVersion, Map<String, JsonObject>> lastValid = new EnumMap<>(OcppVersion.class);
+  private final PerAction<JsonObject> lastValid = new PerAction<>();
   private long validations;
 
   OutboundCheck(OcppSchemas schemas, boolean enabled) {
     this.schemas = schemas;
     this.enabled = enabled;
-    for (OcppVersion v : OcppVersion.values()) {
-      lastValid.put(v, new HashMap<>());
-    }
   }
 
   /** @throws OcppException the constraint the payload violates (nothing may be sent) */
@@ -36,14 +30,13 @@ final class OutboundCheck {
     if (!enabled) {
       return;
     }
-    Map<String, JsonObject> byAction = lastValid.get(version);
-    JsonObject last = byAction.get(request.action());
+    JsonObject last = lastValid.get(version, request.action());
     if (last != null && last.equals(request.payload())) {
       return;
     }
     validations++;
     schemas.checkRequest(version, request.action(), request.payload());
-    byAction.put(request.action(), request.payload().copy()); // a copy: the sent payload is not ours to freeze
+    lastValid.put(version, request.action(), request.payload().copy()); // a copy: the sent payload is not ours to freeze
   }
 
   /** Payloads run through the schema validator so far. */

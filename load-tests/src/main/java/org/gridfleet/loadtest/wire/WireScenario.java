@@ -98,6 +98,11 @@ final class WireScenario {
   private FleetSizeResult.FanOut fanOut(ChargerFleetSimulator fleet, RegulationSignalReplayer replayer, long self,
       FleetSizeResult.Usage simHold, FleetSizeResult.Usage serverHold) throws InterruptedException {
     FanOutTracker tracker = fleet.tracker();
+    if (plan.warmupSignals() > 0) {
+      replayer.replay(plan.warmupSignals());
+      TimeUnit.NANOSECONDS.sleep(DRAIN.toNanos());
+      LOG.info("{} warm-up signals sent, not measured", plan.warmupSignals());
+    }
     tracker.takePerCharger();
     tracker.takeLastCharger();
     FanOutTracker.Rounds before = tracker.rounds();

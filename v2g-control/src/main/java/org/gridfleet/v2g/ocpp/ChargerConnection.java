@@ -35,7 +35,6 @@ public final class ChargerConnection {
   final GatewayServices services;
   final OcppServerConfig config;
   final Context context;
-  private final Vertx vertx;
   private final ServerWebSocket socket;
   private final OcppSchemas schemas;
   private final OutboundCheck outbound;
@@ -52,8 +51,7 @@ public final class ChargerConnection {
 
   private record Queued(OutboundRequest request, Consumer<Reply> onReply) {}
 
-  private record InFlight(String messageId, OutboundRequest request, Consumer<Reply> onReply, long timerId,
-      long sentNanos) {}
+  private record InFlight(String messageId, OutboundRequest request, Consumer<Reply> onReply, long sentNanos) {}
 
   /** The answer to an outbound CALL: a validated payload, or an error/timeout status. */
   record Reply(JsonObject payload, Status failure, String detail) {}
@@ -61,7 +59,6 @@ public final class ChargerConnection {
   ChargerConnection(Vertx vertx, ServerWebSocket socket, ChargerRecord charger, OcppVersion version,
       OcppSchemas schemas, OutboundCheck outbound, KnownAnswers answers, GatewayServices services,
       OcppServerConfig config, GatewayMetrics metrics) {
-    this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
     this.socket = socket;
     this.charger = charger;
@@ -187,7 +184,6 @@ public final class ChargerConnection {
     }
     InFlight call = inFlight;
     inFlight = null;
-    vertx.cancelTimer(call.timerId());
     metrics.roundTrip(version, call.request().action(), System.nanoTime() - call.sentNanos());
     return call;
   }
@@ -347,15 +343,22 @@ public final class ChargerConnection {
       return;
     }
     String messageId = Long.toString(IDS.incrementAndGet(), 36);
-    long timer = vertx.setTimer(config.callTimeout().toMillis(), t -> {
-      InFlight call = takeInFlight(messageId);
-      if (call != null) {
-        finish(call, new Reply(null, Status.TIMED_OUT, request.action() + " unanswered after " + config.callTimeout()));
-      }
-    });
-    inFlight = new InFlight(messageId, request, onReply, timer, System.nanoTime());
+    inFlight = new InFlight(messageId, request, onReply, System.nanoTime());
     metrics.call(version, request.action(), GatewayMetrics.Direction.OUT);
     socket.writeTextMessage(OcppFrame.call(messageId, request.action(), request.payload()));
+  }
+
+  /**
+   * Times out the CALL in flight once it has waited {@link OcppServerConfig#callTimeout()}, so the next one may
+   * go. The verticle sweeps its connections with this instead of arming a timer per CALL, which cost a timer
+   * queue insert and removal for every frame of a fan-out. Event loop only.
+   */
+  void expireOverdueCall(long nowNanos) {
+    if (inFlight != null && nowNanos - inFlight.sentNanos() >= config.callTimeout().toNanos()) {
+      InFlight call = takeInFlight(inFlight.messageId());
+      finish(call, new Reply(null, Status.TIMED_OUT,
+          call.request().action() + " unanswered after " + config.callTimeout()));
+    }
   }
 
   void ping() {
@@ -371,7 +374,6 @@ public final class ChargerConnection {
     if (inFlight != null) {
       InFlight call = inFlight;
       inFlight = null;
-      vertx.cancelTimer(call.timerId());
       call.onReply().accept(offline);
     }
     for (Queued q; (q = queue.poll()) != null; ) {

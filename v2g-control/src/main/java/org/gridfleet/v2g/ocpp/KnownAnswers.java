@@ -62,21 +62,8 @@ final class KnownAnswers {
    */
   private static boolean framedBy(String frame, String messageId) {
     int idEnd = PREFIX.length() + messageId.length();
-    return plain(messageId) && frame.length() > idEnd + ID_END.length()
+    return OcppSchemas.lettersAndDigits(messageId) && frame.length() > idEnd + ID_END.length()
         && frame.startsWith(PREFIX) && frame.startsWith(messageId, PREFIX.length())
         && frame.startsWith(ID_END, idEnd) && frame.charAt(frame.length() - 1) == ']';
-  }
-
-  private static boolean plain(String messageId) {
-    if (messageId.isEmpty()) {
-      return false;
-    }
-    for (int i = 0; i < messageId.length(); i++) {
-      char c = messageId.charAt(i);
-      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -335,8 +335,9 @@ public final class ChargerConnection {
   }
 
   private void write(OutboundRequest request, Consumer<Reply> onReply) {
+    String payloadText = request.payload().encode();
     try {
-      outbound.check(version, request);
+      outbound.check(version, request, payloadText);
     } catch (OcppException e) {
       // A bug on our side: never put an invalid frame on the wire.
       onReply.accept(new Reply(null, Status.REJECTED, "Gridfleet built an invalid " + request.action() + ": " + e.getMessage()));
@@ -345,7 +346,7 @@ public final class ChargerConnection {
     String messageId = Long.toString(IDS.incrementAndGet(), 36);
     inFlight = new InFlight(messageId, request, onReply, System.nanoTime());
     metrics.call(version, request.action(), GatewayMetrics.Direction.OUT);
-    socket.writeTextMessage(OcppFrame.call(messageId, request.action(), request.payload()));
+    socket.writeTextMessage(OcppFrame.call(messageId, request.action(), payloadText));
   }
 
   /**

@@ -20,8 +20,11 @@ final class WireScenario {
   private static final Logger LOG = LoggerFactory.getLogger(WireScenario.class);
   /** After the last signal, wait this long for late control messages before reading the fan-out. */
   private static final Duration DRAIN = Duration.ofSeconds(3);
-  /** After warm-up signals, the window that measures each process's background CPU rate. */
-  private static final Duration QUIET = Duration.ofSeconds(8);
+  /**
+   * After warm-up signals, the window that measures each process's background CPU rate: one WebSocket ping period
+   * of the gateway (30 s by default), whose burst of pings and pongs a shorter window would catch or miss by chance.
+   */
+  private static final Duration QUIET = Duration.ofSeconds(30);
   /** Signals sent after a storm until one reaches every charger again. */
   private static final int MAX_SIGNALS_AFTER_STORM = 30;
 

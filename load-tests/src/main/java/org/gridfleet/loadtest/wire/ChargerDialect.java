@@ -30,7 +30,7 @@ sealed interface ChargerDialect permits Ocpp2Dialect, Ocpp16Dialect {
   OutboundCall heartbeat();
 
   /** The control value carried by a central-system CALL, if it is one. */
-  Optional<ChargerCommand> command(String action, JsonObject payload);
+  Optional<ChargerCommand> command(ServerCall call);
 
   /** A schema-valid answer to a central-system CALL, or empty when the simulator does not implement it. */
   default Optional<JsonObject> answer(String action) {

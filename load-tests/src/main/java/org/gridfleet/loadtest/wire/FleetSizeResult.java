@@ -49,7 +49,8 @@ public record FleetSizeResult(
    * @param perCharger     signal → each charger's control message
    * @param lastCharger    signal → the last charger's control message, one value per complete round
    * @param refused        samples the signal face refused
-   * @param simulatorCpuSecondsPerSignal CPU the simulator spent per signal above its hold rate (meter values),
+   * @param simulatorCpuSecondsPerSignal CPU the simulator spent per signal above its background rate (meter
+   *                       values; measured in the hold, or after warm-up signals in a quiet window),
    *                       s: the work of receiving and answering one round; NaN when not readable
    * @param serverCpuSecondsPerSignal    the same for the server: the work of one round of the fan-out, s; NaN
    *                       when the server pid was not given

@@ -65,15 +65,15 @@ final class Ocpp16Dialect implements ChargerDialect {
   }
 
   @Override
-  public Optional<ChargerCommand> command(String action, JsonObject payload) {
-    if (!"SetChargingProfile".equals(action)) {
+  public Optional<ChargerCommand> command(ServerCall call) {
+    if (!"SetChargingProfile".equals(call.action())) {
       return Optional.empty();
     }
-    JsonObject profile = payload.getJsonObject("csChargingProfiles");
-    JsonObject schedule = profile.getJsonObject("chargingSchedule");
-    Number limit = schedule.getJsonArray("chargingSchedulePeriod").getJsonObject(0).getNumber("limit");
-    boolean fallback = !"TxProfile".equals(profile.getString("chargingProfilePurpose"));
-    return Optional.of(new ChargerCommand(
-        ChargerDialect.kwOf(limit.doubleValue(), schedule.getString("chargingRateUnit")), fallback));
+    double limit = call.number("limit"); // of the first period
+    if (Double.isNaN(limit)) {
+      return Optional.empty();
+    }
+    boolean fallback = !"TxProfile".equals(call.string("chargingProfilePurpose"));
+    return Optional.of(new ChargerCommand(ChargerDialect.kwOf(limit, call.string("chargingRateUnit")), fallback));
   }
 }

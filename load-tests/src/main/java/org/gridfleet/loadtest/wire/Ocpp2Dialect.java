@@ -105,24 +105,23 @@ final class Ocpp2Dialect implements ChargerDialect {
   }
 
   @Override
-  public Optional<ChargerCommand> command(String action, JsonObject payload) {
-    if ("UpdateDynamicSchedule".equals(action)) {
-      JsonObject update = payload.getJsonObject("scheduleUpdate");
-      Number value = update.getNumber("setpoint", update.getNumber("limit"));
-      return value == null ? Optional.empty() : Optional.of(new ChargerCommand(value.doubleValue() / 1000, false));
-    }
-    if (!"SetChargingProfile".equals(action)) {
+  public Optional<ChargerCommand> command(ServerCall call) {
+    boolean update = "UpdateDynamicSchedule".equals(call.action());
+    if (!update && !"SetChargingProfile".equals(call.action())) {
       return Optional.empty();
     }
-    JsonObject profile = payload.getJsonObject("chargingProfile");
-    JsonObject schedule = profile.getJsonArray("chargingSchedule").getJsonObject(0);
-    JsonObject period = schedule.getJsonArray("chargingSchedulePeriod").getJsonObject(0);
-    Number value = period.getNumber("setpoint", period.getNumber("limit"));
-    if (value == null) {
+    // the first period's setpoint (2.1 CentralSetpoint), else its limit; an update's scheduleUpdate likewise
+    double value = call.number("setpoint");
+    if (Double.isNaN(value)) {
+      value = call.number("limit");
+    }
+    if (Double.isNaN(value)) {
       return Optional.empty();
     }
-    boolean fallback = !"TxProfile".equals(profile.getString("chargingProfilePurpose"));
-    return Optional.of(new ChargerCommand(
-        ChargerDialect.kwOf(value.doubleValue(), schedule.getString("chargingRateUnit")), fallback));
+    if (update) {
+      return Optional.of(new ChargerCommand(value / 1000, false));
+    }
+    boolean fallback = !"TxProfile".equals(call.string("chargingProfilePurpose"));
+    return Optional.of(new ChargerCommand(ChargerDialect.kwOf(value, call.string("chargingRateUnit")), fallback));
   }
 }

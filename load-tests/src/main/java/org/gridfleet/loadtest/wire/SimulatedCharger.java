@@ -255,6 +255,11 @@ public final class SimulatedCharger {
 
   private void onText(String text) {
     fleet.metrics().framesReceived.increment();
+    ServerCall call = ServerCall.parse(text); // a fan-out's frames, read without a JSON tree
+    if (call != null) {
+      onServerCall(call);
+      return;
+    }
     JsonArray frame;
     try {
       frame = new JsonArray(text);
@@ -263,7 +268,14 @@ public final class SimulatedCharger {
       return;
     }
     switch (frame.getInteger(0)) {
-      case 2 -> onServerCall(frame.getString(1), frame.getString(2), frame.getJsonObject(3));
+      case 2 -> {
+        ServerCall other = ServerCall.of(frame);
+        if (other == null) {
+          LOG.warn("[chargerId: {}] malformed CALL {}", chargerId, text);
+        } else {
+          onServerCall(other);
+        }
+      }
       case 3 -> onAnswer(frame.getString(1), frame.getJsonObject(2));
       case 4 -> onCallError(frame);
       default -> LOG.warn("[chargerId: {}] unexpected frame {}", chargerId, text);
@@ -292,12 +304,14 @@ public final class SimulatedCharger {
     }
   }
 
-  private void onServerCall(String id, String action, JsonObject payload) {
-    dialect.command(action, payload).ifPresent(this::apply);
-    Optional<String> answer = ENCODED_ANSWERS.computeIfAbsent(action, a -> dialect.answer(a).map(JsonObject::encode));
+  private void onServerCall(ServerCall call) {
+    dialect.command(call).ifPresent(this::apply);
+    String id = call.messageId();
+    Optional<String> answer = ENCODED_ANSWERS.computeIfAbsent(call.action(),
+        a -> dialect.answer(a).map(JsonObject::encode));
     if (answer.isEmpty()) {
       write(new JsonArray().add(4).add(id).add("NotImplemented")
-          .add("simulator does not handle " + action).add(new JsonObject()));
+          .add("simulator does not handle " + call.action()).add(new JsonObject()));
     } else {
       // the answers are constants: splice the encoded payload instead of building and encoding a tree per frame
       fleet.metrics().framesSent.increment();

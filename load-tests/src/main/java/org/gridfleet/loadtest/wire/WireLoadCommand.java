@@ -60,6 +60,10 @@ public final class WireLoadCommand implements Callable<Integer> {
   @Option(names = "--signals", defaultValue = "30", description = "RegD samples replayed per size")
   int signals;
 
+  @Option(names = "--warmup-signals", defaultValue = "0",
+      description = "RegD samples replayed before the measured ones and left out of the fan-out figures")
+  int warmupSignals;
+
   @Option(names = "--soak", defaultValue = "0",
       description = "seconds of soak: replays signals for this long instead of --signals")
   int soakSeconds;
@@ -106,7 +110,7 @@ public final class WireLoadCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Clock clock = Clock.systemUTC();
-    Vertx vertx = Vertx.vertx(new VertxOptions().setBlockedThreadCheckInterval(10_000));
+    Vertx vertx = Vertx.vertx(new VertxOptions().setBlockedThreadCheckInterval(10_000).setPreferNativeTransport(true));
     try {
       InProcessGateway harness = ocppUrl == null
           ? InProcessGateway.start(vertx, HarnessSettings.loopback(idPrefix, password, maxSize())) : null;
@@ -118,7 +122,7 @@ public final class WireLoadCommand implements Callable<Integer> {
           : f -> new RegulationSignalReplayer(vertx, signalFace, regd, speed, clock, f.tracker(),
               () -> f.metrics().counters().sessionsActive());
       int signalCount = soakSeconds > 0 ? (int) (soakSeconds * speed / regd.step().toSeconds()) : signals;
-      ScenarioPlan plan = new ScenarioPlan(Duration.ofSeconds(holdSeconds), signalCount,
+      ScenarioPlan plan = new ScenarioPlan(Duration.ofSeconds(holdSeconds), signalCount, warmupSignals,
           storm ? Duration.ofSeconds(stormWindowSeconds) : null, Duration.ofSeconds(connectTimeoutSeconds));
       WireScenario scenario = new WireScenario(vertx, clock, plan, replayers, server);
       List<FleetSizeResult> results = new ArrayList<>();

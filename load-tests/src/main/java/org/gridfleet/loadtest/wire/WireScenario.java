@@ -20,6 +20,11 @@ final class WireScenario {
   private static final Logger LOG = LoggerFactory.getLogger(WireScenario.class);
   /** After the last signal, wait this long for late control messages before reading the fan-out. */
   private static final Duration DRAIN = Duration.ofSeconds(3);
+  /**
+   * After warm-up signals, the window that measures each process's background CPU rate: one WebSocket ping period
+   * of the gateway (30 s by default), whose burst of pings and pongs a shorter window would catch or miss by chance.
+   */
+  private static final Duration QUIET = Duration.ofSeconds(30);
   /** Signals sent after a storm until one reaches every charger again. */
   private static final int MAX_SIGNALS_AFTER_STORM = 30;
 
@@ -92,12 +97,30 @@ final class WireScenario {
   }
 
   /**
-   * @param simHold    the simulator's usage during the hold: its CPU rate there (meter values) is subtracted
+   * @param simHold    the simulator's usage during the hold: its CPU rate there (meter values) is subtracted,
+   *                   unless warm-up signals are sent: then the rate of a quiet window after them is
    * @param serverHold the server's, or null when its pid is unknown
    */
   private FleetSizeResult.FanOut fanOut(ChargerFleetSimulator fleet, RegulationSignalReplayer replayer, long self,
       FleetSizeResult.Usage simHold, FleetSizeResult.Usage serverHold) throws InterruptedException {
     FanOutTracker tracker = fleet.tracker();
+    FleetSizeResult.Usage simBackground = simHold;
+    FleetSizeResult.Usage serverBackground = serverHold;
+    if (plan.warmupSignals() > 0) {
+      replayer.replay(plan.warmupSignals());
+      TimeUnit.NANOSECONDS.sleep(DRAIN.toNanos());
+      // The hold right after connecting still pays for JIT and GC of the connect burst; once warm, a quiet
+      // window gives the background rate (meter values) to subtract from the signal window.
+      ProcessUsage simQuiet = ProcessUsage.of(self);
+      ProcessUsage serverQuiet = serverHold == null ? null : ProcessUsage.of(serverPid);
+      long quietStart = System.nanoTime();
+      TimeUnit.NANOSECONDS.sleep(QUIET.toNanos());
+      double quietSeconds = (System.nanoTime() - quietStart) / 1e9;
+      simBackground = usage(simQuiet, ProcessUsage.of(self), quietSeconds);
+      serverBackground = serverQuiet == null ? null : usage(serverQuiet, ProcessUsage.of(serverPid), quietSeconds);
+      LOG.info("{} warm-up signals sent, not measured; background CPU {} % (simulator) / {} % (server)",
+          plan.warmupSignals(), simBackground.cpuPercent(), serverBackground == null ? "-" : serverBackground.cpuPercent());
+    }
     tracker.takePerCharger();
     tracker.takeLastCharger();
     FanOutTracker.Rounds before = tracker.rounds();
@@ -112,9 +135,9 @@ final class WireScenario {
     FleetSizeResult.FanOut result = new FleetSizeResult.FanOut(signals,
         after.complete() - before.complete(), LatencySummary.ofMicros(tracker.takePerCharger()),
         LatencySummary.ofMicros(tracker.takeLastCharger()), replayer.refused(),
-        cpuPerSignal(simBefore, ProcessUsage.of(self), simHold, wallSeconds, signals),
-        serverHold == null ? Double.NaN
-            : cpuPerSignal(serverBefore, ProcessUsage.of(serverPid), serverHold, wallSeconds, signals));
+        cpuPerSignal(simBefore, ProcessUsage.of(self), simBackground, wallSeconds, signals),
+        serverBackground == null ? Double.NaN
+            : cpuPerSignal(serverBefore, ProcessUsage.of(serverPid), serverBackground, wallSeconds, signals));
     LOG.info("fan-out: {}", result);
     return result;
   }
@@ -151,12 +174,15 @@ final class WireScenario {
     return out;
   }
 
-  /** CPU seconds per signal beyond what the process spent at its hold rate over the same wall time. */
-  private static double cpuPerSignal(ProcessUsage before, ProcessUsage after, FleetSizeResult.Usage hold,
+  /**
+   * CPU seconds per signal beyond what the process spent at its background rate (the hold, or the quiet window
+   * after warm-up signals) over the same wall time.
+   */
+  private static double cpuPerSignal(ProcessUsage before, ProcessUsage after, FleetSizeResult.Usage background,
       double wallSeconds, long signals) {
-    double background = hold.cpuPercent() / 100 * wallSeconds;
+    double backgroundSeconds = background.cpuPercent() / 100 * wallSeconds;
     return signals == 0 ? Double.NaN
-        : Math.round((after.cpuSeconds() - before.cpuSeconds() - background) / signals * 1000) / 1000.0;
+        : Math.round((after.cpuSeconds() - before.cpuSeconds() - backgroundSeconds) / signals * 1000) / 1000.0;
   }
 
   private static FleetSizeResult.Usage usage(ProcessUsage before, ProcessUsage after, double seconds) {

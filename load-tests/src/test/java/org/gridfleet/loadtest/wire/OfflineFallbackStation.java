@@ -225,7 +225,7 @@ final class OfflineFallbackStation {
 
   private void onServerCall(String id, String action, JsonObject payload) {
     advance();
-    dialect.command(action, payload).ifPresent(command -> apply(command, payload));
+    dialect.command(new ServerCall(id, action, payload.encode())).ifPresent(command -> apply(command, payload));
     JsonObject answer = dialect.answer(action).orElse(null);
     if (answer == null) {
       socket.writeTextMessage(new JsonArray().add(4).add(id).add("NotImplemented").add("")

@@ -1,5 +1,6 @@
 package org.gridfleet.v2g.ocpp;
 
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -29,9 +30,14 @@ sealed interface OcppFrame {
   int SEND = 6;
   int MAX_MESSAGE_ID_LENGTH = 36;
 
-  /** Encodes a CALL. */
-  static String call(String messageId, String action, JsonObject payload) {
-    return new JsonArray().add(CALL).add(messageId).add(action).add(payload).encode();
+  /** Encodes a CALL around an already encoded payload object, as the payload's validation saw it. */
+  static String call(String messageId, String action, String payloadText) {
+    return "[" + CALL + "," + jsonString(messageId) + "," + jsonString(action) + "," + payloadText + "]";
+  }
+
+  /** A JSON string; ids and action names are letters and digits, written as they are without the encoder. */
+  private static String jsonString(String text) {
+    return OcppSchemas.lettersAndDigits(text) ? "\"" + text + "\"" : Json.encode(text);
   }
 
   /** Encodes a CALLRESULT. */

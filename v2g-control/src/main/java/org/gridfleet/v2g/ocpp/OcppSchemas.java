@@ -165,11 +165,16 @@ public final class OcppSchemas {
   }
 
   private static boolean wellFormed(String action) {
-    if (action.isEmpty() || action.length() > MAX_ACTION_LENGTH) {
+    return action.length() <= MAX_ACTION_LENGTH && lettersAndDigits(action);
+  }
+
+  /** Whether the text is non-empty and only ASCII letters and digits (written as is in JSON, never escaped). */
+  static boolean lettersAndDigits(String text) {
+    if (text.isEmpty()) {
       return false;
     }
-    for (int i = 0; i < action.length(); i++) {
-      char c = action.charAt(i);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
       if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
         return false;
       }

@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * @param host                    interface to bind (e.g. "0.0.0.0", "127.0.0.1")
  * @param port                    TCP port; 0 picks a free one
- * @param callTimeout             how long an outbound CALL waits for its answer
+ * @param callTimeout             how long an outbound CALL waits for its answer (checked every tenth of it, at
+ *                                most every second)
  * @param pingInterval            WebSocket ping period
  * @param idleTimeout             close a connection that sent nothing (not even a pong) for this long
  * @param heartbeatInterval       interval returned in BootNotification

@@ -38,6 +38,8 @@ public final class OcppServerVerticle extends VerticleBase {
   private final List<ChargerConnection> owned = new ArrayList<>();
   /** One per instance: each instance is one event loop. */
   private OutboundCheck outbound;
+  /** One per instance, like {@link #outbound}. */
+  private final KnownAnswers answers = new KnownAnswers();
   private HttpServer server;
 
   public OcppServerVerticle(OcppServerConfig config, GatewayServices services,
@@ -84,6 +86,11 @@ public final class OcppServerVerticle extends VerticleBase {
           .setTrustOptions(new PemTrustOptions().addCertPath(config.tlsClientCaPemPath()));
     }
     vertx.setPeriodic(config.pingInterval().toMillis(), t -> owned.forEach(ChargerConnection::ping));
+    // one sweep instead of a timer per CALL: a CALL times out within a tenth of the timeout (at most 1 s) late
+    vertx.setPeriodic(Math.max(10, Math.min(1_000, config.callTimeout().toMillis() / 10)), t -> {
+      long now = System.nanoTime();
+      owned.forEach(c -> c.expireOverdueCall(now));
+    });
     // a quarter of the profile lifetime, so a renewal due at half-life goes out well before validTo
     vertx.setPeriodic(Math.max(1, config.maxOfflineDuration().toMillis() / 4),
         t -> owned.forEach(ChargerConnection::renewDueProfiles));
@@ -124,7 +131,8 @@ public final class OcppServerVerticle extends VerticleBase {
     ChargerRecord charger = chargerOf(socket.path()).orElseThrow();
     OcppVersion version = OcppVersion.negotiate(socket.subProtocol()).orElseThrow();
     ChargerConnection connection =
-        new ChargerConnection(vertx, socket, charger, version, schemas, outbound, services, config, metrics);
+        new ChargerConnection(vertx, socket, charger, version, schemas, outbound, answers, services, config,
+            metrics);
     metrics.connected(version);
     owned.add(connection);
     registry.register(connection);

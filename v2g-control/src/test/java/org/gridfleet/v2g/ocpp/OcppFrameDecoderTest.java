@@ -29,6 +29,22 @@ class OcppFrameDecoderTest {
   }
 
   @Test
+  void callShouldDecodeToTheSameIdActionAndPayloadWhenTheIdNeedsEscaping() {
+    // GIVEN a plain id and one with a quote and a backslash
+    String payload = new io.vertx.core.json.JsonObject().put("type", "Immediate").encode();
+    for (String id : new String[] {"1k9z", "a\"b\\c"}) {
+      // WHEN
+      String frame = OcppFrame.call(id, "Reset", payload);
+      // THEN the gateway's own decoder reads back exactly what was written
+      OcppFrame.Call call = (OcppFrame.Call) OcppFrameDecoder.decode(frame, OcppVersion.V2_1);
+      assertThat(call.messageId()).isEqualTo(id);
+      assertThat(call.action()).isEqualTo("Reset");
+      assertThat(call.payload().encode()).isEqualTo(payload);
+    }
+    assertThat(OcppFrame.call("1k9z", "Reset", payload)).isEqualTo("[2,\"1k9z\",\"Reset\"," + payload + "]");
+  }
+
+  @Test
   void decodeShouldAcceptSendWhenTheVersionIs21() {
     // WHEN
     OcppFrame frame = OcppFrameDecoder.decode("[6,\"m1\",\"NotifyPeriodicEventStream\",{}]", OcppVersion.V2_1);

@@ -1,6 +1,7 @@
 package org.gridfleet.loadtest.wire.harness;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.gridfleet.loadtest.wire.ProcessUsage;
@@ -50,11 +51,12 @@ public final class HarnessServer implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
     InProcessGateway gateway = InProcessGateway.start(vertx, new HarnessSettings("127.0.0.1", ocppPort, signalPort,
         idPrefix, password, maxChargers, 11, instances, outboundValidation));
     long pid = ProcessHandle.current().pid();
-    System.out.printf("harness pid=%d ocpp=%s signals=%s%n", pid, gateway.ocppUrl(), gateway.signalUrl());
+    System.out.printf("harness pid=%d ocpp=%s signals=%s nativeTransport=%s%n", pid, gateway.ocppUrl(),
+        gateway.signalUrl(), vertx.isNativeTransportEnabled());
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(maxRuntimeSeconds);
     while (System.nanoTime() < deadline) {
       TimeUnit.SECONDS.sleep(10);

@@ -28,8 +28,8 @@ public final class ScheduledController implements ChargingController {
     /**
      * Vehicles are planned to be done this long before they leave. Each setpoint takes a charger's command latency
      * and ramp to take effect (about 1.3 s of full power lost per step up at 800 ms and 7.2 kW/s), which the
-     * latest-start floor, assuming full power at once, does not see: on the ACN-Sim March 2019 days 14 vehicles
-     * left 0.1-0.3 % short of full without it (BENCHMARKS.md, Control core).
+     * latest-start floor, assuming full power at once, does not see: on the ACN-Sim March 2019 days vehicles left
+     * 0.1-0.3 % short of full without it (16 feasible targets missed, 6 with it; BENCHMARKS.md, Control core).
      */
     static final Duration DEPARTURE_SETTLE = Duration.ofMinutes(1);
 
@@ -139,9 +139,9 @@ public final class ScheduledController implements ChargingController {
      * The vehicles as the plan and the allocation see them. The charge limit is cut to the least EV capacity above
      * them: the latest-start floor assumes full power, and a charger behind a smaller site limit never gets it, so
      * its floor must start earlier (else the plan's last kW can be lost to hysteresis or rounding with no floor to
-     * catch it). The departure is moved {@link #DEPARTURE_SETTLE} earlier, but never into the current step (a departure
-     * inside a step shortens the step's power range to the part before it, and the battery would overfill over the
-     * rest of the real stay); in its last step a vehicle keeps its real departure.
+     * catch it). The departure is moved {@link #DEPARTURE_SETTLE} earlier while that is after the current step; a
+     * departure moved into the step would shorten the step's power range to the part before it, and the battery
+     * would overfill over the rest of the real stay, so from then on the vehicle keeps its real departure.
      */
     private static List<VehicleState> asPlanned(List<VehicleState> vehicles, LimitTree tree, Instant now,
                                                 Duration step) {
@@ -153,8 +153,7 @@ public final class ScheduledController implements ChargingController {
                 capKw = Math.min(capKw, Math.max(0, tree.evCapacityKw(nd)));
             }
             Instant settled = v.departure().minus(DEPARTURE_SETTLE);
-            Instant departure = !v.departure().isAfter(stepEnd) ? v.departure()
-                    : settled.isAfter(stepEnd) ? settled : stepEnd;
+            Instant departure = settled.isAfter(stepEnd) ? settled : v.departure();
             out.add(new VehicleState(v.vehicleId(), v.siteId(), v.batteryKwh(), v.soc(), v.reserveSoc(),
                     v.targetSoc(), departure, Math.min(capKw, v.maxChargeKw()), v.maxDischargeKw(), v.efficiency(),
                     v.degradationCostPerKwh(), v.urgent()));

@@ -25,14 +25,6 @@ import java.util.Objects;
  */
 public final class ScheduledController implements ChargingController {
 
-    /**
-     * Vehicles are planned to be done this long before they leave. Each setpoint takes a charger's command latency
-     * and ramp to take effect (about 1.3 s of full power lost per step up at 800 ms and 7.2 kW/s), which the
-     * latest-start floor, assuming full power at once, does not see: on the ACN-Sim March 2019 days vehicles left
-     * 0.1-0.3 % short of full without it (16 feasible targets missed, 6 with it; BENCHMARKS.md, Control core).
-     */
-    static final Duration DEPARTURE_SETTLE = Duration.ofMinutes(1);
-
     private final ScheduledControllerConfig config;
     private final ArrivalForecast forecast;
     private final SetpointAllocator allocator;
@@ -93,7 +85,7 @@ public final class ScheduledController implements ChargingController {
     /** One control step with its diagnostics: unreachable targets, vehicles held below their floor. */
     public ControlStep step(ControlInput input) {
         LimitTree tree = LimitTree.of(input.sites(), config.limitNodes(), config.vehicleNode());
-        List<VehicleState> vehiclesIn = asPlanned(input.vehicles(), tree, input.now(), input.step());
+        List<VehicleState> vehiclesIn = withAttainableChargeKw(input.vehicles(), tree);
         Map<String, List<VehicleState>> bySite = new HashMap<>();
         for (VehicleState v : vehiclesIn) {
             bySite.computeIfAbsent(v.siteId(), k -> new ArrayList<>()).add(v);
@@ -136,29 +128,28 @@ public final class ScheduledController implements ChargingController {
     }
 
     /**
-     * The vehicles as the plan and the allocation see them. The charge limit is cut to the least EV capacity above
-     * them: the latest-start floor assumes full power, and a charger behind a smaller site limit never gets it, so
-     * its floor must start earlier (else the plan's last kW can be lost to hysteresis or rounding with no floor to
-     * catch it). The departure is moved {@link #DEPARTURE_SETTLE} earlier while that is after the current step; a
-     * departure moved into the step would shorten the step's power range to the part before it, and the battery
-     * would overfill over the rest of the real stay, so from then on the vehicle keeps its real departure.
+     * The vehicles with their charge limit cut to the least EV capacity above them: the latest-start floor assumes
+     * full power, and a charger behind a smaller site limit never gets it, so its floor must start earlier (else the
+     * plan's last kW can be lost to hysteresis or rounding with no floor to catch it). Copies only those cut.
      */
-    private static List<VehicleState> asPlanned(List<VehicleState> vehicles, LimitTree tree, Instant now,
-                                                Duration step) {
-        Instant stepEnd = now.plus(step);
-        List<VehicleState> out = new ArrayList<>(vehicles.size());
-        for (VehicleState v : vehicles) {
+    private static List<VehicleState> withAttainableChargeKw(List<VehicleState> vehicles, LimitTree tree) {
+        List<VehicleState> out = null;
+        for (int i = 0; i < vehicles.size(); i++) {
+            VehicleState v = vehicles.get(i);
             double capKw = v.maxChargeKw();
             for (int nd = tree.nodeOf(v); nd >= 0; nd = tree.parent(nd)) {
                 capKw = Math.min(capKw, Math.max(0, tree.evCapacityKw(nd)));
             }
-            Instant settled = v.departure().minus(DEPARTURE_SETTLE);
-            Instant departure = settled.isAfter(stepEnd) ? settled : v.departure();
-            out.add(new VehicleState(v.vehicleId(), v.siteId(), v.batteryKwh(), v.soc(), v.reserveSoc(),
-                    v.targetSoc(), departure, Math.min(capKw, v.maxChargeKw()), v.maxDischargeKw(), v.efficiency(),
-                    v.degradationCostPerKwh(), v.urgent()));
+            if (capKw < v.maxChargeKw()) {
+                if (out == null) {
+                    out = new ArrayList<>(vehicles);
+                }
+                out.set(i, new VehicleState(v.vehicleId(), v.siteId(), v.batteryKwh(), v.soc(), v.reserveSoc(),
+                        v.targetSoc(), v.departure(), capKw, v.maxDischargeKw(), v.efficiency(),
+                        v.degradationCostPerKwh(), v.urgent()));
+            }
         }
-        return out;
+        return out == null ? vehicles : out;
     }
 
     private boolean needsSolve(Plan plan, List<VehicleState> vehicles, Instant now) {

@@ -65,9 +65,10 @@ public final class OptimumGapBench {
             files = list.filter(p -> p.getFileName().toString().startsWith(prefix)).sorted()
                     .limit(positional.size() > 2 ? Integer.parseInt(positional.get(2)) : Long.MAX_VALUE).toList();
         }
-        String forecastDays = options.getOrDefault("forecast", "perfect");
-        SessionHistoryForecast forecast = options.containsKey("forecast") && !"perfect".equals(forecastDays)
-                ? new SessionHistoryForecast(Integer.parseInt(forecastDays),
+        String forecastOption = options.get("forecast");
+        boolean perfect = "perfect".equals(forecastOption);
+        SessionHistoryForecast forecast = forecastOption != null && !perfect
+                ? new SessionHistoryForecast(Integer.parseInt(forecastOption),
                         ZoneId.of(options.getOrDefault("zone", "UTC")), Double.parseDouble(
                                 options.getOrDefault("share", "" + SessionHistoryForecast.DEFAULT_PLAN_SHARE)))
                 : null;
@@ -87,7 +88,7 @@ public final class OptimumGapBench {
                 + "dumbMissedDepartures,feasibleDepartures,missedFeasible,missedFeasibleSeenLate,wallClockMs");
         for (Path file : files) {
             Scenario scenario = new ScenarioLoader().load(file);
-            if ("perfect".equals(options.get("forecast"))) {
+            if (perfect) {
                 simulator = withForecast(new ScenarioArrivals(scenario));
             }
             SimulationReport r;
@@ -143,8 +144,8 @@ public final class OptimumGapBench {
     private static void learn(SessionHistoryForecast forecast, Scenario s) {
         double efficiency = s.chargers().efficiency();
         for (Scenario.Vehicle v : s.vehicles()) {
-            double energyKwh = (v.departureSoc() - v.arrivalSoc()) * v.batteryKwh();
-            forecast.record(v.site(), v.arrival(), v.departure(), energyKwh, v.maxChargeKw(), efficiency);
+            forecast.record(v.site(), v.arrival(), v.departure(), ScenarioArrivals.neededKwh(v), v.maxChargeKw(),
+                    efficiency);
         }
     }
 

@@ -24,7 +24,12 @@ final class ScenarioArrivals implements ArrivalForecast {
                 .filter(v -> v.site().equals(siteId) && v.arrival().isAfter(from) && v.arrival().isBefore(to))
                 .filter(v -> v.departureSoc() > v.arrivalSoc())
                 .map(v -> new ExpectedArrival(v.arrival(), v.departure(),
-                        (v.departureSoc() - v.arrivalSoc()) * v.batteryKwh(), v.maxChargeKw(), efficiency))
+                        neededKwh(v), v.maxChargeKw(), efficiency))
                 .toList();
+    }
+
+    /** Battery energy a scenario vehicle needs between arrival and departure, kWh. */
+    static double neededKwh(Scenario.Vehicle v) {
+        return (v.departureSoc() - v.arrivalSoc()) * v.batteryKwh();
     }
 }

@@ -120,10 +120,14 @@ class DispatchProperties {
                 Instant until = end.isAfter(v.departure()) ? v.departure() : end;
                 double hours = Duration.between(now, until).toMillis() / 3_600_000.0;
                 double energy = v.energyKwh() + VehicleEnvelope.batteryDeltaKwh(kw, v.efficiency(), hours);
-                // AND no battery goes below its reserve or above full
+                // AND no battery goes below its reserve or above full (the last step may fill it up to the lag
+                // allowance early, where the EV stops)
+                double lastStepFillKwh = until.equals(v.departure())
+                        ? v.maxChargeKw() * v.efficiency() * VehicleEnvelope.LAG_ALLOWANCE.toMillis() / 3_600_000.0 : 0;
                 assertThat(energy).as("energy of %s", v.vehicleId())
                         .isGreaterThanOrEqualTo(VehicleEnvelope.reserveKwh(v) - EPS)
-                        .isLessThanOrEqualTo(v.batteryKwh() + EPS);
+                        .isLessThanOrEqualTo(v.batteryKwh() + lastStepFillKwh + EPS);
+                energy = Math.min(energy, v.batteryKwh());
                 VehicleState after = v.withEnergyKwh(energy);
                 if (until.equals(v.departure())) {
                     // AND at departure every vehicle that could reach its target on a site that carries all did

@@ -1,6 +1,7 @@
 package org.gridfleet.aggregator.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -53,20 +54,39 @@ class SetpointSenderTest {
         int sent = sender.send(Map.of("va", 5.0), evses);
         assertThat(sent).isEqualTo(2);
         assertThat(chargers.sent).extracting(Sent::evse, Sent::kw)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(A, 5.0),
-                        org.assertj.core.groups.Tuple.tuple(B, 0.0));
+                .containsExactlyInAnyOrder(tuple(A, 5.0),
+                        tuple(B, 0.0));
+    }
+
+    private static final Map<String, EvseRef> BOTH = Map.of("va", A, "vb", B);
+
+    /** A at 2 kW and B at 9 kW swap: B's lower goes out, A's raise waits behind it. */
+    private void swapSoThatARaiseWaitsBehindALower() {
+        sender.send(Map.of("va", 2.0, "vb", 9.0), BOTH);
+        chargers.sent.clear();
+        sender.send(Map.of("va", 9.0, "vb", 2.0), BOTH);
     }
 
     @Test
-    void sendShouldLowerBeforeRaisingWhenSetpointsMoveBothWays() {
-        // GIVEN
-        Map<String, EvseRef> evses = Map.of("va", A, "vb", B);
-        sender.send(Map.of("va", 2.0, "vb", 9.0), evses);
-        chargers.sent.clear();
+    void sendShouldRaiseOnlyOnceTheLoweredChargerHasAnsweredWhenSetpointsMoveBothWays() {
         // WHEN
-        sender.send(Map.of("va", 9.0, "vb", 2.0), evses);
-        // THEN
-        assertThat(chargers.sent).extracting(Sent::evse).containsExactly(B, A);
+        swapSoThatARaiseWaitsBehindALower();
+        // THEN the lower goes out alone
+        assertThat(chargers.sent).extracting(Sent::evse).containsExactly(B);
+        // WHEN the lowered charger answers (even by timing out) THEN the raise follows
+        chargers.sent.get(0).result().complete(DispatchResult.of(Status.TIMED_OUT, "no answer"));
+        assertThat(chargers.sent).extracting(Sent::evse, Sent::kw).containsExactly(tuple(B, 2.0), tuple(A, 9.0));
+    }
+
+    @Test
+    void sendShouldDropAHeldRaiseWhenALaterTickReplacedIt() {
+        // GIVEN
+        swapSoThatARaiseWaitsBehindALower();
+        // WHEN the next tick lowers A again before B answered
+        sender.send(Map.of("va", 4.0, "vb", 2.0), BOTH);
+        chargers.sent.forEach(s -> s.result().complete(DispatchResult.of(Status.ACCEPTED, "")));
+        // THEN A gets 4 kW and never the stale 9 kW
+        assertThat(chargers.sent).extracting(Sent::evse, Sent::kw).containsExactly(tuple(B, 2.0), tuple(A, 4.0));
     }
 
     @Test

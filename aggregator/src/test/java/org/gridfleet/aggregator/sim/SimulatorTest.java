@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.gridfleet.v2g.control.VehicleEnvelope;
 import org.gridfleet.v2g.control.VehicleState;
 import org.junit.jupiter.api.Test;
 
@@ -48,11 +49,13 @@ class SimulatorTest {
         // WHEN simulated
         SimulationReport report = Simulator.withControlCore(Clock.systemUTC())
                 .run(scenario, SiteTargetSource.NONE, null, null);
-        // THEN no violation, both at target, 4 kWh each drawn, and the peak within 95 % of 10 kW
+        // THEN no violation, both at target, 4 kWh each drawn (at most the lag allowance at 6 kW more: the last
+        // step aims at the target that early), and the peak within 95 % of 10 kW
+        double allowanceKwh = 6 * VehicleEnvelope.LAG_ALLOWANCE.toMillis() / 3_600_000.0;
         assertThat(report.violations()).isEqualTo(new SimulationReport.Violations(0, 0, 0, 0));
         assertThat(report.vehicles()).allSatisfy(v -> {
             assertThat(v.metTarget()).isTrue();
-            assertThat(v.chargedKwh()).isCloseTo(4, within(0.01));
+            assertThat(v.chargedKwh()).isBetween(4 - 0.01, 4 + allowanceKwh + 0.01);
         });
         assertThat(report.sites().get(0).peakKw()).isLessThanOrEqualTo(9.5 + 1e-9);
         assertThat(report.cost().energy()).isCloseTo(8 * 0.2, within(0.01));

@@ -27,9 +27,12 @@ record LpUnit(int node, double energyKwh, double minEnergyKwh, double fullKwh, d
 
     private static final double MILLIS_PER_HOUR = 3_600_000.0;
 
-    /** A vehicle plugged in from {@code arrival} (its state holds the energy at arrival) on the LP grid. */
+    /**
+     * A vehicle plugged in from {@code arrival} (its state holds the energy at arrival) on the LP grid, due at its
+     * target {@code lagAllowance} before departure.
+     */
     static LpUnit of(VehicleState v, ChargingPreference preference, int node, Instant arrival, Instant start,
-                     Duration step, int steps) {
+                     Duration step, int steps, Duration lagAllowance) {
         double[] hours = new double[steps];
         double[] floor = new double[steps];
         double e0 = v.energyKwh();
@@ -45,7 +48,7 @@ record LpUnit(int node, double energyKwh, double minEnergyKwh, double fullKwh, d
             long toMs = Math.min(departureMs, startMs + (k + 1) * stepMs);
             hours[k] = Math.max(0, toMs - fromMs) / MILLIS_PER_HOUR;
             cumulativeHours += hours[k];
-            floor[k] = VehicleEnvelope.floorKwh(v, Instant.ofEpochMilli(Math.max(fromMs, toMs)));
+            floor[k] = VehicleEnvelope.floorKwh(v, Instant.ofEpochMilli(Math.max(fromMs, toMs)), lagAllowance);
             if (preference == ChargingPreference.GUARANTEED) {
                 double earliest = Math.min(target, e0 + v.maxChargeKw() * v.efficiency() * cumulativeHours);
                 floor[k] = Math.max(floor[k], earliest);

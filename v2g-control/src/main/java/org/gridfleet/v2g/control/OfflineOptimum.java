@@ -71,8 +71,9 @@ public final class OfflineOptimum {
         LimitTree tree = LimitTree.of(sites, limitNodes, vehicleNode);
         List<LpUnit> units = new ArrayList<>(vehicles.size());
         for (PlannedVehicle pv : vehicles) {
+            // the optimum's chargers follow at once, so it needs no lag allowance
             units.add(LpUnit.of(pv.state(), pv.preference(), tree.nodeOf(pv.state()), pv.arrival(), start, step,
-                    steps));
+                    steps, Duration.ZERO));
         }
         Map<Integer, SiteState> byIndex = new HashMap<>();
         sites.forEach((id, s) -> byIndex.put(tree.indexOf(id), s));

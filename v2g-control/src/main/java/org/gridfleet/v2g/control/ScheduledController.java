@@ -197,7 +197,8 @@ public final class ScheduledController implements ChargingController {
         Map<String, String> groupOfVehicle = new HashMap<>();
         for (VehicleState v : vehicles) {
             ChargingPreference pref = config.preferenceOf(v.vehicleId());
-            LpUnit unit = LpUnit.of(v, pref, tree.nodeOf(v), in.now(), gridStart, lpStep, steps);
+            LpUnit unit = LpUnit.of(v, pref, tree.nodeOf(v), in.now(), gridStart, lpStep, steps,
+                    VehicleEnvelope.LAG_ALLOWANCE);
             String key = aggregate ? groupKey(v, pref, tree, in.now()) : v.vehicleId();
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(unit);
             groupOfVehicle.put(v.vehicleId(), key);
@@ -215,7 +216,7 @@ public final class ScheduledController implements ChargingController {
         int siteIndex = tree.indexOf(siteId);
         for (ArrivalForecast.ExpectedArrival e : expected) {
             units.add(LpUnit.of(e.asVehicle(siteId), ChargingPreference.LOWEST_COST, siteIndex, e.arrival(),
-                    gridStart, lpStep, steps));
+                    gridStart, lpStep, steps, VehicleEnvelope.LAG_ALLOWANCE));
         }
         double[] carbon = new double[steps];
         for (int k = 0; k < steps; k++) {

@@ -10,16 +10,40 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class VehicleEnvelopeTest {
+    private static final double LAG_HOURS = VehicleEnvelope.LAG_ALLOWANCE.toMillis() / 3_600_000.0;
 
     @Test
     void floorKwhShouldRiseAlongTheLatestStartLineWhenDepartureNears() {
         // GIVEN target 36 kWh, 10 kW, efficiency 1, reserve 8 kWh, departure at 8 h
         var v = vehicle("v", 0.5, 0.9, 8, 10, 0);
-        // THEN the floor is the reserve early, then target minus what full power still adds
+        // THEN the floor is the reserve early, then target minus what full power still adds by the lag allowance
+        // before departure, and the target from then on
         assertThat(VehicleEnvelope.floorKwh(v, T0)).isCloseTo(8, within(1e-9));
-        assertThat(VehicleEnvelope.floorKwh(v, at(6))).isCloseTo(16, within(1e-9));
+        assertThat(VehicleEnvelope.floorKwh(v, at(6))).isCloseTo(36 - 10 * (2 - LAG_HOURS), within(1e-9));
+        assertThat(VehicleEnvelope.floorKwh(v, at(8 - LAG_HOURS))).isCloseTo(36, within(1e-9));
         assertThat(VehicleEnvelope.floorKwh(v, at(8))).isCloseTo(36, within(1e-9));
         assertThat(VehicleEnvelope.floorKwh(v, at(9))).isCloseTo(36, within(1e-9));
+    }
+
+    @Test
+    void targetReachableShouldNotCountTheLagAllowanceWhenJudgingARequest() {
+        // GIVEN exactly 2 h of full power missing, 2 h before departure
+        var v = vehicle("v", 0.4, 0.9, 8, 10, 0);
+        // THEN the target is reachable (the allowance is a margin, not a refusal), though below the floor
+        assertThat(VehicleEnvelope.targetReachable(v, at(6))).isTrue();
+        assertThat(v.energyKwh()).isLessThan(VehicleEnvelope.floorKwh(v, at(6)));
+        assertThat(VehicleEnvelope.targetReachable(v, at(6.01))).isFalse();
+    }
+
+    @Test
+    void rangeShouldAimAtTheTargetTheLagAllowanceEarlyInTheLastStep() {
+        // GIVEN 1 kWh short of the target and of full, 10 kW, efficiency 1, leaving at the end of a 10-minute step
+        var v = new VehicleState("v", "s1", 40, 39.0 / 40, 0.2, 1.0, at(8), 10, 0, 1.0, 0, false);
+        // WHEN
+        var r = VehicleEnvelope.range(v, at(8 - 10 / 60.0), Duration.ofMinutes(10));
+        // THEN it must (and may) deliver the kWh within the step minus the allowance, not 6 kW over the whole step
+        assertThat(r.minKw()).isCloseTo(1 / (10 / 60.0 - LAG_HOURS), within(1e-9));
+        assertThat(r.maxKw()).isCloseTo(r.minKw(), within(1e-9));
     }
 
     @Test

@@ -67,7 +67,8 @@ final class ProvenShapes {
 
   /** Remembers a payload text that just passed the full validator as the action's proven one. */
   void remember(OcppVersion version, String action, String payloadText) {
-    proven.put(version, action, new Proven(payloadText, tokens(payloadText, schemas.standaloneFields(version, action))));
+    List<Token> tokens = tokens(payloadText, schemas.standaloneFields(version, action));
+    proven.put(version, action, new Proven(payloadText, tokens));
   }
 
   /**

@@ -38,6 +38,7 @@ public final class ChargerConnection {
   private final ServerWebSocket socket;
   private final OcppSchemas schemas;
   private final OutboundCheck outbound;
+  private final ProvenShapes inbound;
   private final KnownAnswers answers;
   private final GatewayMetrics metrics;
   private final OcppAdapter adapter;
@@ -57,14 +58,15 @@ public final class ChargerConnection {
   record Reply(JsonObject payload, Status failure, String detail) {}
 
   ChargerConnection(Vertx vertx, ServerWebSocket socket, ChargerRecord charger, OcppVersion version,
-      OcppSchemas schemas, OutboundCheck outbound, KnownAnswers answers, GatewayServices services,
-      OcppServerConfig config, GatewayMetrics metrics) {
+      OcppSchemas schemas, OutboundCheck outbound, ProvenShapes inbound, KnownAnswers answers,
+      GatewayServices services, OcppServerConfig config, GatewayMetrics metrics) {
     this.context = vertx.getOrCreateContext();
     this.socket = socket;
     this.charger = charger;
     this.version = version;
     this.schemas = schemas;
     this.outbound = outbound;
+    this.inbound = inbound;
     this.answers = answers;
     this.metrics = metrics;
     this.services = services;
@@ -113,7 +115,7 @@ public final class ChargerConnection {
       return;
     }
     if (frame instanceof OcppFrame.Call call) {
-      onCall(call);
+      onCall(call, text);
     } else if (frame instanceof OcppFrame.CallResult result) {
       onCallResult(result, text);
     } else if (frame instanceof OcppFrame.CallError error) {
@@ -123,11 +125,16 @@ public final class ChargerConnection {
     }
   }
 
-  private void onCall(OcppFrame.Call call) {
+  private void onCall(OcppFrame.Call call, String text) {
     countInbound(call.action());
     JsonObject response;
     try {
-      schemas.checkRequest(version, call.action(), call.payload());
+      // meter values repeat their last proven shape but for values checked alone; anything else in full
+      String payloadText = ProvenShapes.payloadOf(text);
+      if (!inbound.repeats(version, call.action(), payloadText)) {
+        schemas.checkRequest(version, call.action(), call.payload());
+        inbound.remember(version, call.action(), payloadText);
+      }
       if (state != State.ACCEPTED && !"BootNotification".equals(call.action())) {
         throw new OcppException(OcppErrorCode.SecurityError,
             "BootNotification not accepted yet; " + call.action() + " refused");

@@ -1,5 +1,6 @@
 package org.gridfleet.v2g.ocpp;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.json.schema.Draft;
 import io.vertx.json.schema.JsonSchema;
@@ -11,11 +12,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Validates OCPP payloads against the official OCA JSON schemas on the classpath ({@code ocpp/<version>/}).
@@ -30,9 +37,26 @@ public final class OcppSchemas {
   static final int MAX_CACHED_ACTIONS = 512;
   private static final int MAX_ACTION_LENGTH = 64;
   private static final Optional<Compiled> ABSENT = Optional.empty();
+  /**
+   * Keywords whose verdict on a value depends on that value alone (and, for objects, on which keys are present),
+   * never on a sibling or descendant value. Subschemas under {@code properties}, {@code definitions},
+   * {@code items}, {@code additionalItems} are walked; anything else (allOf, oneOf, if, dependencies, uniqueItems,
+   * patternProperties, an additionalProperties schema, ...) makes a schema non-local.
+   */
+  private static final Set<String> LOCAL_KEYWORDS = Set.of("type", "required", "enum", "format", "maxLength",
+      "minLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minItems",
+      "maxItems", "minProperties", "maxProperties", "description", "comment", "$comment", "javaType", "title",
+      "default");
+  /** Keywords {@link #leafCheck} checks itself; additionalProperties (true or false) says nothing of plain values. */
+  private static final Set<String> DIRECT_KEYWORDS = Set.of("type", "maxLength", "enum", "minimum", "maximum",
+      "additionalProperties");
+  /** Keywords that only annotate: two subschemas that differ only in these judge every value alike. */
+  private static final Set<String> ANNOTATIONS = Set.of("description", "comment", "$comment", "javaType", "title",
+      "default");
   /** Per version, request and response validators by action name. */
   private final Map<OcppVersion, Map<String, Optional<Compiled>>> requests = cacheByVersion();
   private final Map<OcppVersion, Map<String, Optional<Compiled>>> responses = cacheByVersion();
+  private final Map<OcppVersion, Map<String, Map<String, Predicate<Object>>>> standalone = cacheByVersion();
 
   /**
    * One schema, twice: the pass/fail "flag" output for every frame, and the "basic" output (which
@@ -77,6 +101,129 @@ public final class OcppSchemas {
     } catch (OcppException e) {
       return e.code() + ": " + e.getMessage();
     }
+  }
+
+  /**
+   * The request fields of an action that the schema judges alone, each with a check of a plain value against its
+   * own subschema ({@link #leafCheck}); empty unless {@link #standaloneLeaves} finds them. Used by
+   * {@link ProvenShapes}.
+   */
+  Map<String, Predicate<Object>> standaloneFields(OcppVersion version, String action) {
+    Map<String, Map<String, Predicate<Object>>> cache = standalone.get(version);
+    Map<String, Predicate<Object>> fields = cache.get(action);
+    if (fields == null) {
+      fields = read(version.requestSchema(action)).map(OcppSchemas::standaloneLeaves).orElse(Map.of())
+          .entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> leafCheck(e.getValue())));
+      cache.put(action, fields);
+    }
+    return fields;
+  }
+
+  /**
+   * Whether a plain value (String, Integer, Long, Double, Boolean) passes a leaf subschema. A leaf of only
+   * {@code type} (one name), {@code maxLength}, a string {@code enum}, integer {@code minimum}/{@code maximum} is
+   * checked directly, never more leniently than the validator (length in UTF-16 units, which is at least the
+   * count of code points; integers only as Integer or Long); any other leaf (a format, ...) by the validator. The
+   * validator's generic walk costs more than the whole direct check, and a meter value has a dozen such values.
+   */
+  static Predicate<Object> leafCheck(JsonObject leaf) {
+    String type = leaf.getValue("type") instanceof String t ? t : "";
+    boolean direct = DIRECT_KEYWORDS.containsAll(leaf.fieldNames())
+        && List.of("string", "integer", "number", "boolean").contains(type)
+        && (type.equals("string") || !leaf.containsKey("maxLength") && !leaf.containsKey("enum"))
+        && (!leaf.containsKey("enum") || leaf.getJsonArray("enum").stream().allMatch(String.class::isInstance))
+        && Stream.of("minimum", "maximum").allMatch(k -> !leaf.containsKey(k) || leaf.getValue(k) instanceof Integer);
+    if (!direct) {
+      Validator validator = compile(leaf, OutputFormat.Flag);
+      return value -> Boolean.TRUE.equals(validator.validate(value).getValid());
+    }
+    Integer maxLength = leaf.getInteger("maxLength");
+    Set<Object> allowed = leaf.containsKey("enum") ? Set.copyOf(leaf.getJsonArray("enum").getList()) : null;
+    Integer minimum = leaf.getInteger("minimum");
+    Integer maximum = leaf.getInteger("maximum");
+    Predicate<Object> typed = switch (type) {
+      case "string" -> v -> v instanceof String s && (maxLength == null || s.length() <= maxLength)
+          && (allowed == null || allowed.contains(s));
+      case "integer" -> v -> v instanceof Integer || v instanceof Long;
+      case "number" -> v -> v instanceof Integer || v instanceof Long || v instanceof Double d && Double.isFinite(d);
+      default -> v -> v instanceof Boolean;
+    };
+    // bounds speak of numbers only; an int bound compares exactly with a long or double
+    return value -> typed.test(value) && (!(value instanceof Number n)
+        || (minimum == null || n.doubleValue() >= minimum) && (maximum == null || n.doubleValue() <= maximum));
+  }
+
+  /**
+   * The fields whose subschema alone decides whether a value is valid wherever it sits in a payload, by name.
+   * Empty unless every keyword of the schema is local (see {@link #LOCAL_KEYWORDS}; {@code $ref} only into
+   * {@code #/definitions}, enums of plain values, additionalProperties true or false): then a field qualifies when
+   * every {@code properties} entry of its name is the same leaf subschema (local keywords, no reference) but for
+   * annotations, after following a reference that is all an entry holds (2.x enums are such references). The
+   * subschemas are returned without annotations.
+   */
+  static Map<String, JsonObject> standaloneLeaves(JsonObject schema) {
+    Map<String, List<JsonObject>> definitions = new HashMap<>();
+    if (!local(schema, definitions)) {
+      return Map.of();
+    }
+    Map<String, JsonObject> leaves = new HashMap<>();
+    definitions.forEach((name, defs) -> {
+      List<JsonObject> constraints = defs.stream().map(d -> constraints(schema, d)).toList();
+      JsonObject leaf = constraints.get(0);
+      // additionalProperties (true or false, see local) only speaks of objects: a leaf's value is plain
+      if (constraints.stream().allMatch(leaf::equals) && leaf.fieldNames().stream()
+          .allMatch(k -> LOCAL_KEYWORDS.contains(k) || k.equals("additionalProperties"))) {
+        leaves.put(name, leaf);
+      }
+    });
+    return leaves;
+  }
+
+  /** The subschema without annotations; a lone {@code $ref} is replaced by its definition (one step). */
+  private static JsonObject constraints(JsonObject schema, JsonObject subschema) {
+    JsonObject constraints = subschema.copy();
+    ANNOTATIONS.forEach(constraints::remove);
+    if (constraints.size() == 1 && constraints.getValue("$ref") instanceof String ref) {
+      JsonObject definitions = schema.getJsonObject("definitions");
+      Object target = definitions == null ? null : definitions.getValue(ref.substring("#/definitions/".length()));
+      if (target instanceof JsonObject definition) {
+        constraints = definition.copy();
+        ANNOTATIONS.forEach(constraints::remove);
+      }
+    }
+    return constraints;
+  }
+
+  /** Whether every keyword of the schema is local; collects the {@code properties} entries by name. */
+  private static boolean local(JsonObject schema, Map<String, List<JsonObject>> definitions) {
+    for (Map.Entry<String, Object> keyword : schema) {
+      Object value = keyword.getValue();
+      boolean ok = switch (keyword.getKey()) {
+        case "properties", "definitions" -> value instanceof JsonObject named && named.stream().allMatch(entry -> {
+          if (!(entry.getValue() instanceof JsonObject sub)) {
+            return false;
+          }
+          if (keyword.getKey().equals("properties")) {
+            definitions.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).add(sub);
+          }
+          return local(sub, definitions);
+        });
+        case "items" -> value instanceof JsonObject sub ? local(sub, definitions)
+            : value instanceof JsonArray tuple
+                && tuple.stream().allMatch(i -> i instanceof JsonObject sub && local(sub, definitions));
+        case "additionalItems" -> value instanceof Boolean
+            || value instanceof JsonObject sub && local(sub, definitions);
+        case "additionalProperties" -> value instanceof Boolean;
+        case "$ref" -> value instanceof String ref && ref.startsWith("#/definitions/");
+        case "enum" -> value instanceof JsonArray values
+            && values.stream().noneMatch(v -> v instanceof JsonObject || v instanceof JsonArray);
+        default -> LOCAL_KEYWORDS.contains(keyword.getKey());
+      };
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void check(Compiled validator, JsonObject payload) {
@@ -126,13 +273,13 @@ public final class OcppSchemas {
     if (node instanceof JsonObject object) {
       object.remove("multipleOf");
       object.forEach(e -> stripMultipleOf(e.getValue()));
-    } else if (node instanceof io.vertx.core.json.JsonArray array) {
+    } else if (node instanceof JsonArray array) {
       array.forEach(OcppSchemas::stripMultipleOf);
     }
   }
 
-  private static Map<OcppVersion, Map<String, Optional<Compiled>>> cacheByVersion() {
-    Map<OcppVersion, Map<String, Optional<Compiled>>> byVersion = new EnumMap<>(OcppVersion.class);
+  private static <T> Map<OcppVersion, Map<String, T>> cacheByVersion() {
+    Map<OcppVersion, Map<String, T>> byVersion = new EnumMap<>(OcppVersion.class);
     for (OcppVersion v : OcppVersion.values()) {
       byVersion.put(v, new ConcurrentHashMap<>());
     }
@@ -183,9 +330,15 @@ public final class OcppSchemas {
   }
 
   private static Optional<Compiled> load(String resource) {
+    return read(resource).map(schema -> new Compiled(compile(schema, OutputFormat.Flag),
+        compile(schema, OutputFormat.Basic)));
+  }
+
+  /** The schema as the validators see it. */
+  static Optional<JsonObject> read(String resource) {
     try (InputStream in = OcppSchemas.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
-        return ABSENT;
+        return Optional.empty();
       }
       JsonObject schema = new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
       // The files declare draft-04/06 and urn ids; re-key in memory (files stay unedited).
@@ -193,7 +346,7 @@ public final class OcppSchemas {
       schema.remove("$id");
       schema.remove("id");
       stripMultipleOf(schema);
-      return Optional.of(new Compiled(compile(schema, OutputFormat.Flag), compile(schema, OutputFormat.Basic)));
+      return Optional.of(schema);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read OCPP schema " + resource, e);
     }

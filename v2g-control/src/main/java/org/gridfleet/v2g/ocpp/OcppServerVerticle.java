@@ -29,6 +29,8 @@ import org.gridfleet.v2g.charger.ChargerRecord;
 public final class OcppServerVerticle extends VerticleBase {
   private static final String PATH_PREFIX = "/ocpp/";
   private static final String SUBPROTOCOL_HEADER = "Sec-WebSocket-Protocol";
+  /** Pings go out in this many slices per ping interval, each connection in the slice its id hashes to. */
+  private static final int PING_SLICES = 10;
 
   private final OcppServerConfig config;
   private final GatewayServices services;
@@ -40,7 +42,10 @@ public final class OcppServerVerticle extends VerticleBase {
   private OutboundCheck outbound;
   /** One per instance, like {@link #outbound}. */
   private final KnownAnswers answers = new KnownAnswers();
+  /** The charger CALLs proven valid, one per instance like {@link #outbound}. */
+  private ProvenShapes inbound;
   private HttpServer server;
+  private long pingTicks;
 
   public OcppServerVerticle(OcppServerConfig config, GatewayServices services,
       ConnectionRegistry registry, OcppSchemas schemas) {
@@ -65,6 +70,7 @@ public final class OcppServerVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     outbound = new OutboundCheck(schemas, config.validateOutbound());
+    inbound = new ProvenShapes(schemas);
     HttpServerOptions options = new HttpServerOptions()
         .setHost(config.host())
         .setPort(config.port())
@@ -85,7 +91,16 @@ public final class OcppServerVerticle extends VerticleBase {
       options.setClientAuth(ClientAuth.REQUIRED)
           .setTrustOptions(new PemTrustOptions().addCertPath(config.tlsClientCaPemPath()));
     }
-    vertx.setPeriodic(config.pingInterval().toMillis(), t -> owned.forEach(ChargerConnection::ping));
+    // a tenth of the connections per tenth of the interval: 10,000 pings at once would hold the event loop up
+    // in front of a fan-out that comes in at the same moment
+    vertx.setPeriodic(Math.max(1, config.pingInterval().toMillis() / PING_SLICES), t -> {
+      int slice = (int) (pingTicks++ % PING_SLICES);
+      owned.forEach(c -> {
+        if (Math.floorMod(c.chargerId().hashCode(), PING_SLICES) == slice) {
+          c.ping();
+        }
+      });
+    });
     // one sweep instead of a timer per CALL: a CALL times out within a tenth of the timeout (at most 1 s) late
     vertx.setPeriodic(Math.max(10, Math.min(1_000, config.callTimeout().toMillis() / 10)), t -> {
       long now = System.nanoTime();
@@ -131,8 +146,8 @@ public final class OcppServerVerticle extends VerticleBase {
     ChargerRecord charger = chargerOf(socket.path()).orElseThrow();
     OcppVersion version = OcppVersion.negotiate(socket.subProtocol()).orElseThrow();
     ChargerConnection connection =
-        new ChargerConnection(vertx, socket, charger, version, schemas, outbound, answers, services, config,
-            metrics);
+        new ChargerConnection(vertx, socket, charger, version, schemas, outbound, inbound, answers, services,
+            config, metrics);
     metrics.connected(version);
     owned.add(connection);
     registry.register(connection);

@@ -1,14 +1,12 @@
 package org.gridfleet.v2g.ocpp;
 
-import io.vertx.core.json.JsonObject;
-
 /**
  * Checks Gridfleet's own CALLs against the official schema before they go on the wire, so a builder bug never
- * reaches a charger. One per gateway verticle, used only on its event loop. A payload whose encoded text is
- * byte-identical to the last valid one of the same version and action is not validated again: validation is a pure
- * function of the payload, and a fan-out of one setpoint sends the same 2.1 UpdateDynamicSchedule to every charger
- * of a rating, so it is validated once per distinct setpoint instead of once per charger. Comparing the text the
- * frame carries anyway costs a string comparison where comparing the JSON trees walked both.
+ * reaches a charger. One per gateway verticle, used only on its event loop. A fan-out sends the same payload to
+ * thousands of chargers but for a few values (the setpoint of a round; a 2.0.1/1.6 TxProfile's transaction and
+ * validTo), so the full validator runs only for a payload that does not repeat the last valid one of its version
+ * and action apart from values the schema judges alone ({@link ProvenShapes}); those values are checked against
+ * their own subschemas.
  *
  * <p>With {@link OcppServerConfig#validateOutbound()} off nothing is checked here. That is safe because the
  * builders are proven against the schemas by {@code OutboundFramesTest} and {@code OutboundFramesProperties}
@@ -18,12 +16,13 @@ import io.vertx.core.json.JsonObject;
 final class OutboundCheck {
   private final OcppSchemas schemas;
   private final boolean enabled;
-  private final PerAction<String> lastValid = new PerAction<>();
+  private final ProvenShapes proven;
   private long validations;
 
   OutboundCheck(OcppSchemas schemas, boolean enabled) {
     this.schemas = schemas;
     this.enabled = enabled;
+    this.proven = new ProvenShapes(schemas);
   }
 
   /**
@@ -31,15 +30,15 @@ final class OutboundCheck {
    * @throws OcppException the constraint the payload violates (nothing may be sent)
    */
   void check(OcppVersion version, OutboundRequest request, String payloadText) {
-    if (!enabled || payloadText.equals(lastValid.get(version, request.action()))) {
+    if (!enabled || proven.repeats(version, request.action(), payloadText)) {
       return;
     }
     validations++;
     schemas.checkRequest(version, request.action(), request.payload());
-    lastValid.put(version, request.action(), payloadText);
+    proven.remember(version, request.action(), payloadText);
   }
 
-  /** Payloads run through the schema validator so far. */
+  /** Payloads run through the full schema validator so far. */
   long validations() {
     return validations;
   }

@@ -1,0 +1,145 @@
+package org.gridfleet.v2g.ocpp;
+
+import io.vertx.core.json.Json;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The last CALL payload text of each version and action that passed the full schema validator, and whether a new
+ * one repeats it apart from plain values (strings without escapes, numbers, true/false) of fields the schema
+ * judges alone ({@link OcppSchemas#standaloneFields}). Such a text parses to the same tree but for those values,
+ * and in such a schema no other keyword's verdict depends on them, so the payload is valid when each value that
+ * changed passes its field's own subschema. A fan-out sends nearly the same payload to thousands of chargers,
+ * and chargers send nearly the same meter values every interval: the full validator runs once per shape
+ * instead of once per frame. Anything else (other keys, order, spacing, an escaped string, an object in place
+ * of a value) differs in text and is validated in full. One per gateway verticle, used only on its event loop.
+ */
+final class ProvenShapes {
+  /** A value's token in a payload text, {@code [start, end)} (quotes included), and its field's subschema. */
+  private record Token(int start, int end, Predicate<Object> field) {}
+
+  /** A payload text that passed the full validator, with its value tokens. */
+  private record Proven(String text, List<Token> tokens) {}
+
+  private final OcppSchemas schemas;
+  private final PerAction<Proven> proven = new PerAction<>();
+
+  ProvenShapes(OcppSchemas schemas) {
+    this.schemas = schemas;
+  }
+
+  /** Whether the payload text is valid by repeating the last proven one of the action (see the class). */
+  boolean repeats(OcppVersion version, String action, String payloadText) {
+    Proven last = proven.get(version, action);
+    if (last == null) {
+      return false;
+    }
+    List<Token> tokens = tokens(payloadText, schemas.standaloneFields(version, action));
+    if (tokens.size() != last.tokens().size()) {
+      return false;
+    }
+    int at = 0;
+    int lastAt = 0;
+    for (int k = 0; k < tokens.size(); k++) {
+      Token token = tokens.get(k);
+      Token lastToken = last.tokens().get(k);
+      if (!sameText(payloadText, at, token.start(), last.text(), lastAt, lastToken.start())) {
+        return false;
+      }
+      at = token.end();
+      lastAt = lastToken.end();
+    }
+    if (!sameText(payloadText, at, payloadText.length(), last.text(), lastAt, last.text().length())) {
+      return false;
+    }
+    for (int k = 0; k < tokens.size(); k++) {
+      Token token = tokens.get(k);
+      Token lastToken = last.tokens().get(k);
+      if (!sameText(payloadText, token.start(), token.end(), last.text(), lastToken.start(), lastToken.end())
+          && !token.field().test(value(payloadText, token))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Remembers a payload text that just passed the full validator as the action's proven one. */
+  void remember(OcppVersion version, String action, String payloadText) {
+    List<Token> tokens = tokens(payloadText, schemas.standaloneFields(version, action));
+    proven.put(version, action, new Proven(payloadText, tokens));
+  }
+
+  /**
+   * The payload object's text inside a frame that decoded as a CALL or SEND {@code [n,"id","Action",{...}]}: from
+   * the first brace outside a string to the last one.
+   */
+  static String payloadOf(String frame) {
+    int i = 0;
+    while (frame.charAt(i) != '{') {
+      i = frame.charAt(i) == '"' ? closingQuote(frame, i) + 1 : i + 1;
+    }
+    return frame.substring(i, frame.lastIndexOf('}') + 1);
+  }
+
+  /**
+   * The plain value tokens of the given fields in a JSON text, in order. Strings are skipped whole, so a key is
+   * only ever found where the JSON has one.
+   */
+  private static List<Token> tokens(String text, Map<String, Predicate<Object>> fields) {
+    List<Token> tokens = new ArrayList<>();
+    for (int i = 0; !fields.isEmpty() && i < text.length(); i++) {
+      if (text.charAt(i) != '"') {
+        continue;
+      }
+      int end = closingQuote(text, i);
+      Predicate<Object> field = end + 1 < text.length() && text.charAt(end + 1) == ':'
+          ? fields.get(text.substring(i + 1, end)) : null;
+      int valueEnd = field == null ? -1 : plainValueEnd(text, end + 2);
+      if (valueEnd >= 0) {
+        tokens.add(new Token(end + 2, valueEnd, field));
+        end = valueEnd - 1;
+      }
+      i = end;
+    }
+    return tokens;
+  }
+
+  private static int closingQuote(String text, int open) {
+    int i = open + 1;
+    while (i < text.length() && text.charAt(i) != '"') {
+      i += text.charAt(i) == '\\' ? 2 : 1;
+    }
+    return i;
+  }
+
+  /** End of a string without escapes, a number, true or false starting at {@code start}; -1 for anything else. */
+  private static int plainValueEnd(String text, int start) {
+    if (start >= text.length()) {
+      return -1;
+    }
+    if (text.charAt(start) == '"') {
+      int i = start + 1;
+      while (i < text.length() && text.charAt(i) != '"' && text.charAt(i) != '\\') {
+        i++;
+      }
+      return i < text.length() && text.charAt(i) == '"' ? i + 1 : -1;
+    }
+    int i = start;
+    while (i < text.length() && "0123456789.eE+-truefals".indexOf(text.charAt(i)) >= 0) {
+      i++;
+    }
+    return i > start ? i : -1;
+  }
+
+  private static boolean sameText(String a, int aStart, int aEnd, String b, int bStart, int bEnd) {
+    return aEnd - aStart == bEnd - bStart && a.regionMatches(aStart, b, bStart, aEnd - aStart);
+  }
+
+  private static Object value(String text, Token token) {
+    return text.charAt(token.start()) == '"'
+        ? text.substring(token.start() + 1, token.end() - 1)
+        : Json.decodeValue(text.substring(token.start(), token.end()));
+  }
+}

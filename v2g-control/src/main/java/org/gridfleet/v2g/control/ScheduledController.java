@@ -91,14 +91,23 @@ public final class ScheduledController implements ChargingController {
             bySite.computeIfAbsent(v.siteId(), k -> new ArrayList<>()).add(v);
         }
         plans.keySet().retainAll(bySite.keySet());
-        boolean resolved = false;
+        List<String> due = new ArrayList<>();
+        Map<String, List<ArrivalForecast.ExpectedArrival>> expected = new HashMap<>();
         for (Map.Entry<String, List<VehicleState>> e : bySite.entrySet()) {
-            Plan plan = plans.get(e.getKey());
-            if (needsSolve(plan, e.getValue(), input.now())) {
-                plans.put(e.getKey(), solve(input, e.getKey(), e.getValue(), tree));
-                resolved = true;
+            if (needsSolve(plans.get(e.getKey()), e.getValue(), input.now())) {
+                due.add(e.getKey());
+                // asked here, one site after the other: the port need not be thread-safe
+                expected.put(e.getKey(), forecast.expected(e.getKey(), input.now(),
+                        input.now().plus(config.horizon())));
             }
         }
+        // the sites' LPs share nothing, so several are solved side by side, one per core
+        List<Plan> solved = (due.size() > 1 ? due.parallelStream() : due.stream())
+                .map(id -> solve(input, id, bySite.get(id), tree, expected.get(id))).toList();
+        for (int i = 0; i < due.size(); i++) {
+            plans.put(due.get(i), solved.get(i));
+        }
+        boolean resolved = !due.isEmpty();
         Map<String, Double> planned = new HashMap<>(vehiclesIn.size() * 2);
         bySite.forEach((siteId, vehicles) -> plannedKw(plans.get(siteId), vehicles, input, planned));
         Allocation a = allocator.allocate(input.now(), input.step(), vehiclesIn, tree, planned,
@@ -174,7 +183,8 @@ public final class ScheduledController implements ChargingController {
         return known != vehicles.size() || known != plan.vehicleCount();
     }
 
-    private Plan solve(ControlInput in, String siteId, List<VehicleState> vehicles, LimitTree tree) {
+    private Plan solve(ControlInput in, String siteId, List<VehicleState> vehicles, LimitTree tree,
+                       List<ArrivalForecast.ExpectedArrival> expected) {
         Duration lpStep = config.lpStep();
         long nowMs = in.now().toEpochMilli();
         // steps aligned to the clock like the billing quarter hours, so a step's average is what the meter bills
@@ -185,8 +195,6 @@ public final class ScheduledController implements ChargingController {
         for (VehicleState v : vehicles) {
             lastDepartureMs = Math.max(lastDepartureMs, v.departure().toEpochMilli());
         }
-        List<ArrivalForecast.ExpectedArrival> expected = forecast.expected(siteId, in.now(),
-                in.now().plus(config.horizon()));
         for (ArrivalForecast.ExpectedArrival e : expected) {
             lastDepartureMs = Math.max(lastDepartureMs, e.departure().toEpochMilli());
         }

@@ -78,7 +78,7 @@ public final class ControlLoop {
     void tick() {
         long started = System.nanoTime();
         LiveController.Decision d = controller.decide(directory.view(), fleet.sessions(), fleet, clock.instant());
-        sender.send(d.setpointsKw(), d.live().evseOfVehicle());
+        sender.send(d.setpointsKw(), d.live().evseOfVehicle(), d.live().input().vehicles());
         ticks.publish(new FleetTicks.Tick(d.live().input(), d.plannedKw(), d.setpointsKw(), fleet.meteredKw(),
                 d.shape().nodes(), d.shape().vehicleNode()));
         metrics.ticked(System.nanoTime() - started, d.live().evseOfVehicle().size());

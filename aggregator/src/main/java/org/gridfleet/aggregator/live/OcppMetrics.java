@@ -33,6 +33,11 @@ public interface OcppMetrics {
     String CALL_ERRORS = "gridfleet.ocpp.callerrors";
     /** Timer with histogram, tags {@code version}, {@code action}: Gridfleet's CALLs until answered. */
     String CALL_ROUND_TRIP = "gridfleet.ocpp.call.roundtrip";
+    /**
+     * Counter, tag {@code direction}: CALLs that passed the full schema validator; the rest of {@link #MESSAGES}
+     * repeated a proven shape and had only their changed values checked.
+     */
+    String PROVEN_IN_FULL = "gridfleet.ocpp.schema.full";
 
     OcppMetrics NOOP = new OcppMetrics() {
         @Override
@@ -95,6 +100,7 @@ public interface OcppMetrics {
         private final Map<String, Counter>[][] messages;
         private final Map<OcppVersion, Map<String, Timer>> roundTrips = new EnumMap<>(OcppVersion.class);
         private final Counter[][] callErrors = new Counter[OcppErrorCode.values().length][DIRECTIONS];
+        private final Counter[] provenInFull = new Counter[DIRECTIONS];
 
         @SuppressWarnings("unchecked")
         private WireMetrics(MeterRegistry registry) {
@@ -118,6 +124,10 @@ public interface OcppMetrics {
                     out.put(action, messageCounter(v, action, Direction.OUT));
                     timers.put(action, roundTripTimer(v, action));
                 }
+            }
+            for (Direction d : Direction.values()) {
+                provenInFull[d.ordinal()] = Counter.builder(PROVEN_IN_FULL).tag("direction", tag(d))
+                        .register(registry);
             }
             for (OcppErrorCode code : OcppErrorCode.values()) {
                 for (Direction d : Direction.values()) {
@@ -176,6 +186,11 @@ public interface OcppMetrics {
                 timer = byAction.computeIfAbsent(action, a -> roundTripTimer(version, a));
             }
             timer.record(nanos, TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        public void provenInFull(Direction direction) {
+            provenInFull[direction.ordinal()].increment();
         }
     }
 }

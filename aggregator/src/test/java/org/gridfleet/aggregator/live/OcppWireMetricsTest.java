@@ -77,6 +77,18 @@ class OcppWireMetricsTest {
     }
 
     @Test
+    void scrapeShouldCountFullSchemaValidationsByDirectionWhenCallsAreProvenInFull() {
+        // WHEN two inbound CALLs and one outbound CALL pass the full validator
+        metrics.provenInFull(Direction.IN);
+        metrics.provenInFull(Direction.IN);
+        metrics.provenInFull(Direction.OUT);
+        // THEN
+        String text = prometheus.scrape();
+        assertThat(text).contains("gridfleet_ocpp_schema_full_total{direction=\"in\"} 2.0")
+                .contains("gridfleet_ocpp_schema_full_total{direction=\"out\"} 1.0");
+    }
+
+    @Test
     void scrapeShouldExportEveryKnownActionAtZeroWhenNoFrameHasFlowedYet() {
         // WHEN nothing has happened yet
         String text = prometheus.scrape();

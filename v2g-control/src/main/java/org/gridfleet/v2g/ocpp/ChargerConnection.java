@@ -134,6 +134,7 @@ public final class ChargerConnection {
       if (!inbound.repeats(version, call.action(), payloadText)) {
         schemas.checkRequest(version, call.action(), call.payload());
         inbound.remember(version, call.action(), payloadText);
+        metrics.provenInFull(GatewayMetrics.Direction.IN);
       }
       if (state != State.ACCEPTED && !"BootNotification".equals(call.action())) {
         throw new OcppException(OcppErrorCode.SecurityError,
@@ -344,7 +345,9 @@ public final class ChargerConnection {
   private void write(OutboundRequest request, Consumer<Reply> onReply) {
     String payloadText = request.payload().encode();
     try {
-      outbound.check(version, request, payloadText);
+      if (outbound.check(version, request, payloadText)) {
+        metrics.provenInFull(GatewayMetrics.Direction.OUT);
+      }
     } catch (OcppException e) {
       // A bug on our side: never put an invalid frame on the wire.
       onReply.accept(new Reply(null, Status.REJECTED, "Gridfleet built an invalid " + request.action() + ": " + e.getMessage()));

@@ -34,6 +34,9 @@ public interface GatewayMetrics {
 
     @Override
     public void roundTrip(OcppVersion version, String action, long nanos) {}
+
+    @Override
+    public void provenInFull(Direction direction) {}
   };
 
   /** A WebSocket was accepted with this negotiated version. */
@@ -50,4 +53,11 @@ public interface GatewayMetrics {
 
   /** One of Gridfleet's CALLs was answered (CALLRESULT or CALLERROR) after {@code nanos}; timeouts are not. */
   void roundTrip(OcppVersion version, String action, long nanos);
+
+  /**
+   * A CALL passed the full schema validator; the others of its direction repeated a proven shape and had only
+   * their changed values checked ({@link ProvenShapes}). Against the CALL count it shows how often chargers vary
+   * their payloads' shape, which is what the validator costs.
+   */
+  void provenInFull(Direction direction);
 }

@@ -27,15 +27,17 @@ final class OutboundCheck {
 
   /**
    * @param payloadText the payload as it will be sent ({@code request.payload().encode()})
+   * @return whether the full validator passed it (false: a repeated shape, or checks off)
    * @throws OcppException the constraint the payload violates (nothing may be sent)
    */
-  void check(OcppVersion version, OutboundRequest request, String payloadText) {
+  boolean check(OcppVersion version, OutboundRequest request, String payloadText) {
     if (!enabled || proven.repeats(version, request.action(), payloadText)) {
-      return;
+      return false;
     }
     validations++;
     schemas.checkRequest(version, request.action(), request.payload());
     proven.remember(version, request.action(), payloadText);
+    return true;
   }
 
   /** Payloads run through the full schema validator so far. */

@@ -36,7 +36,8 @@ class OcppGatewayMetricsIT {
     LinkedBlockingQueue<JsonArray> inbound = new LinkedBlockingQueue<>();
     ws.textMessageHandler(t -> inbound.add(new JsonArray(t)));
 
-    // WHEN it sends a frame with a non-string action, a made-up action, and a boot
+    // WHEN it sends a frame with a non-string action, a made-up action, and a boot twice (the second one repeats
+    // the first's proven shape with another model)
     ws.writeTextMessage("[2,\"m1\",42,{}]");
     assertThat(inbound.poll(5, TimeUnit.SECONDS).getString(2)).isEqualTo("FormatViolation");
     ws.writeTextMessage("[2,\"m2\",\"MadeUpAction\",{}]");
@@ -45,6 +46,8 @@ class OcppGatewayMetricsIT {
     assertThat(inbound.poll(5, TimeUnit.SECONDS).getInteger(0)).isEqualTo(3);
     // AND refuses the fallback profile Gridfleet sends after the boot
     JsonArray fallback = inbound.poll(5, TimeUnit.SECONDS);
+    ws.writeTextMessage("[2,\"b2\",\"BootNotification\",{\"reason\":\"PowerUp\",\"chargingStation\":{\"vendorName\":\"V\",\"model\":\"N\"}}]");
+    assertThat(inbound.poll(5, TimeUnit.SECONDS).getInteger(0)).isEqualTo(3);
     assertThat(fallback.getString(2)).isEqualTo("SetChargingProfile");
     ws.writeTextMessage("[4,\"" + fallback.getString(1) + "\",\"NotSupported\",\"no profiles here\",{}]");
     await(gateway.metrics.events, "roundTrip 2.0.1 SetChargingProfile");
@@ -58,7 +61,10 @@ class OcppGatewayMetricsIT {
         "call 2.0.1 unknown IN",
         "callError NotImplemented OUT",
         "call 2.0.1 BootNotification IN",
+        "provenInFull IN",
+        "provenInFull OUT",
         "call 2.0.1 SetChargingProfile OUT",
+        "call 2.0.1 BootNotification IN",
         "callError NotSupported IN",
         "roundTrip 2.0.1 SetChargingProfile",
         "disconnected 2.0.1");

@@ -33,4 +33,9 @@ final class RecordingMetrics implements GatewayMetrics {
     events.add("roundTrip " + version.label() + " " + action);
     roundTripNanos.add(nanos);
   }
+
+  @Override
+  public void provenInFull(Direction direction) {
+    events.add("provenInFull " + direction);
+  }
 }

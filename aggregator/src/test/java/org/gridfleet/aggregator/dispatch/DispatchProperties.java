@@ -123,7 +123,7 @@ class DispatchProperties {
                 // AND no battery goes below its reserve or above full (the last step may fill it up to the lag
                 // allowance early, where the EV stops)
                 double lastStepFillKwh = until.equals(v.departure())
-                        ? v.maxChargeKw() * v.efficiency() * VehicleEnvelope.LAG_ALLOWANCE.toMillis() / 3_600_000.0 : 0;
+                        ? v.maxChargeKw() * v.efficiency() * VehicleEnvelope.LAG_ALLOWANCE_HOURS : 0;
                 assertThat(energy).as("energy of %s", v.vehicleId())
                         .isGreaterThanOrEqualTo(VehicleEnvelope.reserveKwh(v) - EPS)
                         .isLessThanOrEqualTo(v.batteryKwh() + lastStepFillKwh + EPS);

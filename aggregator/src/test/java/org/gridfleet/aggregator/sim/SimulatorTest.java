@@ -51,7 +51,7 @@ class SimulatorTest {
                 .run(scenario, SiteTargetSource.NONE, null, null);
         // THEN no violation, both at target, 4 kWh each drawn (at most the lag allowance at 6 kW more: the last
         // step aims at the target that early), and the peak within 95 % of 10 kW
-        double allowanceKwh = 6 * VehicleEnvelope.LAG_ALLOWANCE.toMillis() / 3_600_000.0;
+        double allowanceKwh = 6 * VehicleEnvelope.LAG_ALLOWANCE_HOURS;
         assertThat(report.violations()).isEqualTo(new SimulationReport.Violations(0, 0, 0, 0));
         assertThat(report.vehicles()).allSatisfy(v -> {
             assertThat(v.metTarget()).isTrue();

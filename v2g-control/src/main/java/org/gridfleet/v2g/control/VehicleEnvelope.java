@@ -21,7 +21,8 @@ public final class VehicleEnvelope {
      * departures by 0.1-0.3 % of a battery; it costs about 1 % more on short rapid visits (BENCHMARKS).
      */
     public static final Duration LAG_ALLOWANCE = Duration.ofSeconds(30);
-    private static final double LAG_ALLOWANCE_HOURS = hours(LAG_ALLOWANCE);
+    /** {@link #LAG_ALLOWANCE} in hours. */
+    public static final double LAG_ALLOWANCE_HOURS = hours(LAG_ALLOWANCE);
 
     private VehicleEnvelope() {
     }

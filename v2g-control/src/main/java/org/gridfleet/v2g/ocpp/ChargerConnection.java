@@ -132,8 +132,7 @@ public final class ChargerConnection {
       // meter values repeat their last proven shape but for values checked alone; anything else in full
       String payloadText = ProvenShapes.payloadOf(text);
       if (!inbound.repeats(version, call.action(), payloadText)) {
-        schemas.checkRequest(version, call.action(), call.payload());
-        inbound.remember(version, call.action(), payloadText);
+        inbound.proveInFull(version, call.action(), call.payload(), payloadText);
         metrics.provenInFull(GatewayMetrics.Direction.IN);
       }
       if (state != State.ACCEPTED && !"BootNotification".equals(call.action())) {

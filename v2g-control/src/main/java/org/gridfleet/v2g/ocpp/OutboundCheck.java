@@ -14,13 +14,11 @@ package org.gridfleet.v2g.ocpp;
  * CALLERROR, counted by the gateway's metrics; it is kept on by default.
  */
 final class OutboundCheck {
-  private final OcppSchemas schemas;
   private final boolean enabled;
   private final ProvenShapes proven;
   private long validations;
 
   OutboundCheck(OcppSchemas schemas, boolean enabled) {
-    this.schemas = schemas;
     this.enabled = enabled;
     this.proven = new ProvenShapes(schemas);
   }
@@ -35,8 +33,7 @@ final class OutboundCheck {
       return false;
     }
     validations++;
-    schemas.checkRequest(version, request.action(), request.payload());
-    proven.remember(version, request.action(), payloadText);
+    proven.proveInFull(version, request.action(), request.payload(), payloadText);
     return true;
   }
 

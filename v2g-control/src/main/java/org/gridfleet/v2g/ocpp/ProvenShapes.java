@@ -1,6 +1,7 @@
 package org.gridfleet.v2g.ocpp;
 
 import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,39 +31,51 @@ final class ProvenShapes {
     this.schemas = schemas;
   }
 
-  /** Whether the payload text is valid by repeating the last proven one of the action (see the class). */
+  /**
+   * Runs a CALL payload that did not {@link #repeats repeat} a proven one through the full validator and, valid,
+   * remembers it as the proven one of its version and action.
+   *
+   * @param payloadText the payload's JSON text as it is (or will be) on the wire
+   * @throws OcppException the constraint the payload violates
+   */
+  void proveInFull(OcppVersion version, String action, JsonObject payload, String payloadText) {
+    schemas.checkRequest(version, action, payload);
+    remember(version, action, payloadText);
+  }
+
+  /**
+   * Whether the payload text is valid by repeating the last proven one of the action (see the class). Walks the
+   * proven text's value tokens: the text between them must be the same, and where the proven text had a value the
+   * new one must hold a plain value too, the same or one its field's subschema accepts. So the new text is never
+   * tokenized by keys, and a frame costs a few region comparisons.
+   */
   boolean repeats(OcppVersion version, String action, String payloadText) {
     Proven last = proven.get(version, action);
     if (last == null) {
       return false;
     }
-    List<Token> tokens = tokens(payloadText, schemas.standaloneFields(version, action));
-    if (tokens.size() != last.tokens().size()) {
-      return false;
-    }
     int at = 0;
     int lastAt = 0;
-    for (int k = 0; k < tokens.size(); k++) {
-      Token token = tokens.get(k);
-      Token lastToken = last.tokens().get(k);
-      if (!sameText(payloadText, at, token.start(), last.text(), lastAt, lastToken.start())) {
+    for (Token token : last.tokens()) {
+      int gap = token.start() - lastAt;
+      if (!payloadText.regionMatches(at, last.text(), lastAt, gap)) {
         return false;
       }
-      at = token.end();
-      lastAt = lastToken.end();
-    }
-    if (!sameText(payloadText, at, payloadText.length(), last.text(), lastAt, last.text().length())) {
-      return false;
-    }
-    for (int k = 0; k < tokens.size(); k++) {
-      Token token = tokens.get(k);
-      Token lastToken = last.tokens().get(k);
-      if (!sameText(payloadText, token.start(), token.end(), last.text(), lastToken.start(), lastToken.end())
-          && !token.field().test(value(payloadText, token))) {
+      int start = at + gap;
+      int end = plainValueEnd(payloadText, start);
+      if (end < 0) {
         return false;
       }
+      boolean same = end - start == token.end() - token.start()
+          && payloadText.regionMatches(start, last.text(), token.start(), end - start);
+      if (!same && !token.field().test(value(payloadText, start, end))) {
+        return false;
+      }
+      at = end;
+      lastAt = token.end();
     }
-    return true;
+    return payloadText.length() - at == last.text().length() - lastAt
+        && payloadText.regionMatches(at, last.text(), lastAt, payloadText.length() - at);
   }
 
   /** Remembers a payload text that just passed the full validator as the action's proven one. */
@@ -133,13 +146,9 @@ final class ProvenShapes {
     return i > start ? i : -1;
   }
 
-  private static boolean sameText(String a, int aStart, int aEnd, String b, int bStart, int bEnd) {
-    return aEnd - aStart == bEnd - bStart && a.regionMatches(aStart, b, bStart, aEnd - aStart);
-  }
-
-  private static Object value(String text, Token token) {
-    return text.charAt(token.start()) == '"'
-        ? text.substring(token.start() + 1, token.end() - 1)
-        : Json.decodeValue(text.substring(token.start(), token.end()));
+  private static Object value(String text, int start, int end) {
+    return text.charAt(start) == '"'
+        ? text.substring(start + 1, end - 1)
+        : Json.decodeValue(text.substring(start, end));
   }
 }

@@ -37,9 +37,8 @@ class FlexibilityEnvelopeTest {
         var r = FlexibilityEnvelope.compute(T0, Duration.ofHours(1), 8, List.of(v), tree, Map.of());
         // THEN idle until 6 h, then 6 kW and what the lag allowance adds (the floor at 7 h is 26 kWh plus 10 kW times
         // that allowance) and full power in the last hour
-        double lagHours = VehicleEnvelope.LAG_ALLOWANCE.toMillis() / 3_600_000.0;
         assertThat(r.fleet().get(5).minKw()).isCloseTo(0, within(1e-9));
-        assertThat(r.fleet().get(6).minKw()).isCloseTo(6 + 10 * lagHours, within(1e-6));
+        assertThat(r.fleet().get(6).minKw()).isCloseTo(6 + 10 * VehicleEnvelope.LAG_ALLOWANCE_HOURS, within(1e-6));
         assertThat(r.fleet().get(7).minKw()).isCloseTo(10, within(1e-6));
         assertThat(r.fleet().get(7).downKwh()).isCloseTo(0, within(1e-6));
     }

@@ -72,7 +72,7 @@ final class Plant {
                 }
                 // the last step may fill the battery up to the lag allowance early (the EV stops at full)
                 double lastStepFillKwh = end.equals(v.departure())
-                        ? v.maxChargeKw() * v.efficiency() * VehicleEnvelope.LAG_ALLOWANCE.toMillis() / 3_600_000.0 : 0;
+                        ? v.maxChargeKw() * v.efficiency() * VehicleEnvelope.LAG_ALLOWANCE_HOURS : 0;
                 assertThat(energy).as("energy of %s vs full", v.vehicleId())
                         .isLessThan(v.batteryKwh() + lastStepFillKwh + EPS_KWH);
                 energy = Math.min(energy, v.batteryKwh());

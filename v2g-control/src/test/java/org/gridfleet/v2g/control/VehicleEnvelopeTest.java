@@ -10,7 +10,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class VehicleEnvelopeTest {
-    private static final double LAG_HOURS = VehicleEnvelope.LAG_ALLOWANCE.toMillis() / 3_600_000.0;
+    private static final double LAG_HOURS = VehicleEnvelope.LAG_ALLOWANCE_HOURS;
 
     @Test
     void floorKwhShouldRiseAlongTheLatestStartLineWhenDepartureNears() {

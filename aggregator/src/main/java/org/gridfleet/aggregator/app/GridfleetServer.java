@@ -93,7 +93,7 @@ public final class GridfleetServer implements AutoCloseable {
         Database database = Database.open(config.database(), config.home());
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Vertx vertx = Vertx.builder()
-                .with(new VertxOptions().setMetricsOptions(
+                .with(new VertxOptions().setPreferNativeTransport(true).setMetricsOptions(
                         new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)))
                 .withMetrics(new MicrometerMetricsFactory(meters))
                 .build();
@@ -109,7 +109,8 @@ public final class GridfleetServer implements AutoCloseable {
             faces.routeModules().forEach(app::mount);
             extraModules.forEach(app::mount);
             Application application = app.start().await(30, TimeUnit.SECONDS);
-            LOG.info("gridfleet listening on {}:{}", config.http().host(), application.port());
+            LOG.info("gridfleet listening on {}:{} (native transport: {})", config.http().host(), application.port(),
+                    vertx.isNativeTransportEnabled());
             JdbcFleetRegistry registry = new JdbcFleetRegistry(database.dataSource());
             VehicleWear wear = new VehicleWear();
             LiveAggregator live = LiveAggregator.start(vertx, clock, config.ocpp(), config.control(), registry,

@@ -39,6 +39,7 @@ public final class ChargerConnection {
   private final OcppSchemas schemas;
   private final OutboundCheck outbound;
   private final ProvenShapes inbound;
+  private final ProvenShapes answersOut;
   private final KnownAnswers answers;
   private final GatewayMetrics metrics;
   private final OcppAdapter adapter;
@@ -58,7 +59,7 @@ public final class ChargerConnection {
   record Reply(JsonObject payload, Status failure, String detail) {}
 
   ChargerConnection(Vertx vertx, ServerWebSocket socket, ChargerRecord charger, OcppVersion version,
-      OcppSchemas schemas, OutboundCheck outbound, ProvenShapes inbound, KnownAnswers answers,
+      OcppSchemas schemas, OutboundCheck outbound, ProvenShapes inbound, ProvenShapes answersOut, KnownAnswers answers,
       GatewayServices services, OcppServerConfig config, GatewayMetrics metrics) {
     this.context = vertx.getOrCreateContext();
     this.socket = socket;
@@ -67,6 +68,7 @@ public final class ChargerConnection {
     this.schemas = schemas;
     this.outbound = outbound;
     this.inbound = inbound;
+    this.answersOut = answersOut;
     this.answers = answers;
     this.metrics = metrics;
     this.services = services;
@@ -127,7 +129,7 @@ public final class ChargerConnection {
 
   private void onCall(OcppFrame.Call call, String text) {
     countInbound(call.action());
-    JsonObject response;
+    String responseText;
     try {
       // meter values repeat their last proven shape but for values checked alone; anything else in full
       String payloadText = ProvenShapes.payloadOf(text);
@@ -139,13 +141,16 @@ public final class ChargerConnection {
         throw new OcppException(OcppErrorCode.SecurityError,
             "BootNotification not accepted yet; " + call.action() + " refused");
       }
-      response = adapter.onCall(this, call.action(), call.payload());
-      schemas.checkResponse(version, call.action(), response);
+      JsonObject response = adapter.onCall(this, call.action(), call.payload());
+      responseText = response.encode();
+      if (!answersOut.repeats(version, call.action(), responseText)) {
+        answersOut.proveInFull(version, call.action(), response, responseText);
+      }
     } catch (OcppException e) {
       sendCallError(call.messageId(), e.code(), e.getMessage(), false);
       return;
     }
-    socket.writeTextMessage(OcppFrame.callResult(call.messageId(), response));
+    socket.writeTextMessage(OcppFrame.callResult(call.messageId(), responseText));
   }
 
   private void onSend(OcppFrame.Send send) {

@@ -41,8 +41,8 @@ sealed interface OcppFrame {
   }
 
   /** Encodes a CALLRESULT. */
-  static String callResult(String messageId, JsonObject payload) {
-    return new JsonArray().add(CALLRESULT).add(messageId).add(payload).encode();
+  static String callResult(String messageId, String payloadText) {
+    return "[" + CALLRESULT + "," + jsonString(messageId) + "," + payloadText + "]";
   }
 
   /** Encodes a CALLERROR (or 2.1 CALLRESULTERROR when {@code aboutResponse}). */

@@ -50,13 +50,27 @@ public final class OcppSchemas {
   /** Keywords {@link #leafCheck} checks itself; additionalProperties (true or false) says nothing of plain values. */
   private static final Set<String> DIRECT_KEYWORDS = Set.of("type", "maxLength", "enum", "minimum", "maximum",
       "additionalProperties");
+  /** A plain date-time field, as every OCPP schema writes timestamps (annotations removed). */
+  private static final JsonObject DATE_TIME_LEAF = new JsonObject().put("type", "string").put("format", "date-time");
+  /**
+   * A date-time field's check: the common form directly ({@link Rfc3339}, which accepts nothing the validator
+   * refuses, at about 40 ns instead of 3 µs), any other text by the validator.
+   */
+  record DateTimeCheck(Predicate<Object> validator) implements Predicate<Object> {
+    @Override
+    public boolean test(Object value) {
+      return value instanceof String s && Rfc3339.parse(s) != null || validator.test(value);
+    }
+  }
+
   /** Keywords that only annotate: two subschemas that differ only in these judge every value alike. */
   private static final Set<String> ANNOTATIONS = Set.of("description", "comment", "$comment", "javaType", "title",
       "default");
   /** Per version, request and response validators by action name. */
   private final Map<OcppVersion, Map<String, Optional<Compiled>>> requests = cacheByVersion();
   private final Map<OcppVersion, Map<String, Optional<Compiled>>> responses = cacheByVersion();
-  private final Map<OcppVersion, Map<String, Map<String, Predicate<Object>>>> standalone = cacheByVersion();
+  private final Map<OcppVersion, Map<String, Map<String, Predicate<Object>>>> standaloneInRequests = cacheByVersion();
+  private final Map<OcppVersion, Map<String, Map<String, Predicate<Object>>>> standaloneInResponses = cacheByVersion();
 
   /**
    * One schema, twice: the pass/fail "flag" output for every frame, and the "basic" output (which
@@ -104,15 +118,17 @@ public final class OcppSchemas {
   }
 
   /**
-   * The request fields of an action that the schema judges alone, each with a check of a plain value against its
-   * own subschema ({@link #leafCheck}); empty unless {@link #standaloneLeaves} finds them. Used by
-   * {@link ProvenShapes}.
+   * The request (or response) fields of an action that the schema judges alone, each with a check of a plain
+   * value against its own subschema ({@link #leafCheck}); empty unless {@link #standaloneLeaves} finds them. Used
+   * by {@link ProvenShapes}.
    */
-  Map<String, Predicate<Object>> standaloneFields(OcppVersion version, String action) {
-    Map<String, Map<String, Predicate<Object>>> cache = standalone.get(version);
+  Map<String, Predicate<Object>> standaloneFields(OcppVersion version, String action, boolean request) {
+    Map<String, Map<String, Predicate<Object>>> cache =
+        (request ? standaloneInRequests : standaloneInResponses).get(version);
     Map<String, Predicate<Object>> fields = cache.get(action);
     if (fields == null) {
-      fields = read(version.requestSchema(action)).map(OcppSchemas::standaloneLeaves).orElse(Map.of())
+      String schema = request ? version.requestSchema(action) : version.responseSchema(action);
+      fields = read(schema).map(OcppSchemas::standaloneLeaves).orElse(Map.of())
           .entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> leafCheck(e.getValue())));
       cache.put(action, fields);
     }
@@ -134,8 +150,10 @@ public final class OcppSchemas {
         && (!leaf.containsKey("enum") || leaf.getJsonArray("enum").stream().allMatch(String.class::isInstance))
         && Stream.of("minimum", "maximum").allMatch(k -> !leaf.containsKey(k) || leaf.getValue(k) instanceof Integer);
     if (!direct) {
+      boolean dateTime = DATE_TIME_LEAF.equals(leaf); // before compiling: JsonSchema.of marks the object it is given
       Validator validator = compile(leaf, OutputFormat.Flag);
-      return value -> Boolean.TRUE.equals(validator.validate(value).getValid());
+      Predicate<Object> full = value -> Boolean.TRUE.equals(validator.validate(value).getValid());
+      return dateTime ? new DateTimeCheck(full) : full;
     }
     Integer maxLength = leaf.getInteger("maxLength");
     Set<Object> allowed = leaf.containsKey("enum") ? Set.copyOf(leaf.getJsonArray("enum").getList()) : null;

@@ -44,6 +44,8 @@ public final class OcppServerVerticle extends VerticleBase {
   private final KnownAnswers answers = new KnownAnswers();
   /** The charger CALLs proven valid, one per instance like {@link #outbound}. */
   private ProvenShapes inbound;
+  /** Gridfleet's answers to chargers' CALLs, checked like {@link #inbound}. */
+  private ProvenShapes answersOut;
   private HttpServer server;
   private long pingTicks;
 
@@ -70,7 +72,8 @@ public final class OcppServerVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     outbound = new OutboundCheck(schemas, config.validateOutbound());
-    inbound = new ProvenShapes(schemas);
+    inbound = new ProvenShapes(schemas, true);
+    answersOut = new ProvenShapes(schemas, false);
     HttpServerOptions options = new HttpServerOptions()
         .setHost(config.host())
         .setPort(config.port())
@@ -146,8 +149,8 @@ public final class OcppServerVerticle extends VerticleBase {
     ChargerRecord charger = chargerOf(socket.path()).orElseThrow();
     OcppVersion version = OcppVersion.negotiate(socket.subProtocol()).orElseThrow();
     ChargerConnection connection =
-        new ChargerConnection(vertx, socket, charger, version, schemas, outbound, inbound, answers, services,
-            config, metrics);
+        new ChargerConnection(vertx, socket, charger, version, schemas, outbound, inbound, answersOut, answers,
+            services, config, metrics);
     metrics.connected(version);
     owned.add(connection);
     registry.register(connection);

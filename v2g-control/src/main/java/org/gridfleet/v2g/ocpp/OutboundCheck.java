@@ -20,7 +20,7 @@ final class OutboundCheck {
 
   OutboundCheck(OcppSchemas schemas, boolean enabled) {
     this.enabled = enabled;
-    this.proven = new ProvenShapes(schemas);
+    this.proven = new ProvenShapes(schemas, true);
   }
 
   /**

@@ -8,14 +8,16 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * The last CALL payload text of each version and action that passed the full schema validator, and whether a new
- * one repeats it apart from plain values (strings without escapes, numbers, true/false) of fields the schema
- * judges alone ({@link OcppSchemas#standaloneFields}). Such a text parses to the same tree but for those values,
- * and in such a schema no other keyword's verdict depends on them, so the payload is valid when each value that
- * changed passes its field's own subschema. A fan-out sends nearly the same payload to thousands of chargers,
- * and chargers send nearly the same meter values every interval: the full validator runs once per shape
- * instead of once per frame. Anything else (other keys, order, spacing, an escaped string, an object in place
- * of a value) differs in text and is validated in full. One per gateway verticle, used only on its event loop.
+ * The last CALL payload text (or, in a responses' instance, CALLRESULT payload text) of each version and action
+ * that passed the full schema validator, and whether a new one repeats it apart from plain values (strings without
+ * escapes, numbers, true/false) of fields the schema judges alone ({@link OcppSchemas#standaloneFields}). Such a
+ * text parses to the same tree but for those values, and in such a schema no other keyword's verdict depends on
+ * them, so the payload is valid when each value that changed passes its field's own subschema. A fan-out sends
+ * nearly the same payload to thousands of chargers, and chargers send nearly the same meter values every
+ * interval: the full validator runs once per shape instead of once per frame. Anything else (other keys, order,
+ * spacing, an escaped string, an object in place of a value) differs in text and is validated in full.
+ * Gridfleet's own answers repeat too: every Heartbeat answer is {@code {"currentTime":...}}. One per gateway
+ * verticle and kind, used only on its event loop.
  */
 final class ProvenShapes {
   /** A value's token in a payload text, {@code [start, end)} (quotes included), and its field's subschema. */
@@ -25,21 +27,28 @@ final class ProvenShapes {
   private record Proven(String text, List<Token> tokens) {}
 
   private final OcppSchemas schemas;
+  private final boolean requests;
   private final PerAction<Proven> proven = new PerAction<>();
 
-  ProvenShapes(OcppSchemas schemas) {
+  /** @param requests true for CALL payloads, false for CALLRESULT payloads */
+  ProvenShapes(OcppSchemas schemas, boolean requests) {
     this.schemas = schemas;
+    this.requests = requests;
   }
 
   /**
-   * Runs a CALL payload that did not {@link #repeats repeat} a proven one through the full validator and, valid,
+   * Runs a payload that did not {@link #repeats repeat} a proven one through the full validator and, valid,
    * remembers it as the proven one of its version and action.
    *
    * @param payloadText the payload's JSON text as it is (or will be) on the wire
    * @throws OcppException the constraint the payload violates
    */
   void proveInFull(OcppVersion version, String action, JsonObject payload, String payloadText) {
-    schemas.checkRequest(version, action, payload);
+    if (requests) {
+      schemas.checkRequest(version, action, payload);
+    } else {
+      schemas.checkResponse(version, action, payload);
+    }
     remember(version, action, payloadText);
   }
 
@@ -80,7 +89,7 @@ final class ProvenShapes {
 
   /** Remembers a payload text that just passed the full validator as the action's proven one. */
   void remember(OcppVersion version, String action, String payloadText) {
-    List<Token> tokens = tokens(payloadText, schemas.standaloneFields(version, action));
+    List<Token> tokens = tokens(payloadText, schemas.standaloneFields(version, action, requests));
     proven.put(version, action, new Proven(payloadText, tokens));
   }
 

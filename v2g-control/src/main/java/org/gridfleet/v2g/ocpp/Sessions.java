@@ -106,6 +106,10 @@ final class Sessions {
     if (text == null) {
       return null;
     }
+    Instant common = Rfc3339.parse(text);
+    if (common != null) {
+      return common;
+    }
     try {
       return Instant.parse(text);
     } catch (DateTimeParseException e) {

@@ -50,16 +50,16 @@ class OcppSchemasTest {
   void standaloneFieldsShouldJudgeATxProfilesPerChargerValuesAloneWhenTheSchemaIsLocal() {
     // the official SetChargingProfile schemas define transactionId, validTo and limit alike wherever they appear
     for (OcppVersion version : OcppVersion.values()) {
-      Map<String, Predicate<Object>> fields = schemas.standaloneFields(version, "SetChargingProfile");
+      Map<String, Predicate<Object>> fields = schemas.standaloneFields(version, "SetChargingProfile", true);
       assertThat(valid(fields, "validTo", "2026-11-29T12:00:00Z")).isTrue();
       assertThat(valid(fields, "validTo", "29.11.2026")).isFalse();
       assertThat(valid(fields, "limit", -7000.5)).isTrue();
       assertThat(valid(fields, "limit", "7000")).isFalse();
     }
-    Map<String, Predicate<Object>> v201 = schemas.standaloneFields(OcppVersion.V2_0_1, "SetChargingProfile");
+    Map<String, Predicate<Object>> v201 = schemas.standaloneFields(OcppVersion.V2_0_1, "SetChargingProfile", true);
     assertThat(valid(v201, "transactionId", "x".repeat(36))).isTrue();
     assertThat(valid(v201, "transactionId", "x".repeat(37))).isFalse();
-    Map<String, Predicate<Object>> v16 = schemas.standaloneFields(OcppVersion.V1_6, "SetChargingProfile");
+    Map<String, Predicate<Object>> v16 = schemas.standaloneFields(OcppVersion.V1_6, "SetChargingProfile", true);
     assertThat(valid(v16, "transactionId", 42)).isTrue();
     assertThat(valid(v16, "transactionId", "42")).isFalse();
     // "id" means a profile, a schedule and a sales tariff there: the same constraints, other descriptions
@@ -102,7 +102,9 @@ class OcppSchemasTest {
   @Test
   void leafCheckShouldNeverAcceptAValueTheValidatorRejectsWhenItChecksDirectly() {
     List<Object> values = List.of("", "Charging", "Power.Active.Import", "W", "x".repeat(20), "x".repeat(21),
-        "x".repeat(36), "x".repeat(37), "\uD83D\uDE00".repeat(20), "2026-11-29T12:00:00Z", 0, 1, -1, 42,
+        "x".repeat(36), "x".repeat(37), "\uD83D\uDE00".repeat(20), "2026-11-29T12:00:00Z",
+        "2026-11-29T12:00:00.123+01:00", "2026-02-30T00:00:00Z", "2026-11-29t12:00:00z", "2026-11-29T12:00:00",
+        0, 1, -1, 42,
         Integer.MAX_VALUE, Long.MAX_VALUE, Long.MIN_VALUE, 0.5, -7000.5, 1e300, true, false);
     int compared = 0;
     for (OcppVersion version : OcppVersion.values()) {
@@ -122,5 +124,26 @@ class OcppSchemasTest {
       }
     }
     assertThat(compared).isGreaterThan(1000);
+  }
+
+  @Test
+  void everyStandaloneDateTimeFieldShouldBeCheckedDirectlyInItsCommonForm() {
+    int dateTimes = 0;
+    for (OcppVersion version : OcppVersion.values()) {
+      for (String action : List.of("TransactionEvent", "MeterValues", "StatusNotification", "NotifyEVChargingNeeds",
+          "Heartbeat", "BootNotification")) {
+        for (String schema : List.of(version.requestSchema(action), version.responseSchema(action))) {
+          Map<String, JsonObject> leaves = OcppSchemas.read(schema).map(OcppSchemas::standaloneLeaves).orElse(Map.of());
+          for (JsonObject leaf : leaves.values()) {
+            if ("date-time".equals(leaf.getString("format"))) {
+              assertThat(OcppSchemas.leafCheck(leaf)).as("%s %s %s", version, action, leaf)
+                  .isInstanceOf(OcppSchemas.DateTimeCheck.class);
+              dateTimes++;
+            }
+          }
+        }
+      }
+    }
+    assertThat(dateTimes).isGreaterThanOrEqualTo(15);
   }
 }

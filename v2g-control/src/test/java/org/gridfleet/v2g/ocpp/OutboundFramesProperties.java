@@ -46,7 +46,8 @@ class OutboundFramesProperties {
         maxPowerKw * evses * 10, 10);
     RecordingPorts ports = new RecordingPorts();
     ChargerConnection c = new ChargerConnection(VERTX, null, charger, version, SCHEMAS,
-        new OutboundCheck(SCHEMAS, true), new ProvenShapes(SCHEMAS), new KnownAnswers(),
+        new OutboundCheck(SCHEMAS, true), new ProvenShapes(SCHEMAS, true), new ProvenShapes(SCHEMAS, false),
+        new KnownAnswers(),
         new GatewayServices(new InMemoryChargerDirectory(), ports, ports, ports, Clock.systemUTC()),
         OcppServerConfig.defaults("127.0.0.1", 0), GatewayMetrics.NOOP);
     EvseState evse = c.evse(1 + (evseChoice - 1) % evses);

@@ -34,7 +34,7 @@ class OutboundFramesTest {
     ChargerRecord charger = new ChargerRecord("cp-1", "site", Admission.PENDING, true, 11, 2, 44, 4);
     RecordingPorts ports = new RecordingPorts();
     return new ChargerConnection(VERTX, null, charger, version, SCHEMAS, new OutboundCheck(SCHEMAS, true),
-        new ProvenShapes(SCHEMAS), new KnownAnswers(),
+        new ProvenShapes(SCHEMAS, true), new ProvenShapes(SCHEMAS, false), new KnownAnswers(),
         new GatewayServices(new InMemoryChargerDirectory(), ports, ports, ports, Clock.systemUTC()),
         OcppServerConfig.defaults("127.0.0.1", 0), GatewayMetrics.NOOP);
   }

@@ -1,6 +1,7 @@
 package org.gridfleet.v2g.ocpp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -28,7 +29,7 @@ class ProvenShapesTest {
 
   private static ProvenShapes provenWith(JsonObject payload) {
     assertThat(SCHEMAS.violation(OcppVersion.V2_0_1, "TransactionEvent", true, payload)).isNull();
-    ProvenShapes shapes = new ProvenShapes(SCHEMAS);
+    ProvenShapes shapes = new ProvenShapes(SCHEMAS, true);
     shapes.remember(OcppVersion.V2_0_1, "TransactionEvent", payload.encode());
     return shapes;
   }
@@ -73,6 +74,22 @@ class ProvenShapesTest {
     assertThat(shapes.repeats(OcppVersion.V2_0_1, "TransactionEvent", text.replace(",", ", "))).isFalse();
     assertThat(shapes.repeats(OcppVersion.V2_1, "TransactionEvent", text)).isFalse();
     assertThat(shapes.repeats(OcppVersion.V2_0_1, "MeterValues", text)).isFalse();
+  }
+
+  @Test
+  void aResponsesInstanceShouldJudgeAnswersByTheResponseSchema() {
+    // GIVEN Gridfleet's answer to a Heartbeat, proven against the 2.1 HeartbeatResponse schema
+    ProvenShapes answers = new ProvenShapes(SCHEMAS, false);
+    JsonObject first = new JsonObject().put("currentTime", "2026-11-29T12:00:00.123Z");
+    answers.proveInFull(OcppVersion.V2_1, "Heartbeat", first, first.encode());
+    // WHEN THEN the next answer repeats it with a new time; a time that is no date-time does not
+    assertThat(answers.repeats(OcppVersion.V2_1, "Heartbeat", "{\"currentTime\":\"2026-11-29T12:00:10Z\"}")).isTrue();
+    assertThat(answers.repeats(OcppVersion.V2_1, "Heartbeat", "{\"currentTime\":\"2026-11-29T25:00:10Z\"}"))
+        .isFalse();
+    // and an answer that breaks the response schema is refused in full (the request schema has no currentTime)
+    JsonObject noTime = new JsonObject();
+    assertThatThrownBy(() -> answers.proveInFull(OcppVersion.V2_1, "Heartbeat", noTime, noTime.encode()))
+        .isInstanceOf(OcppException.class).hasMessageContaining("currentTime");
   }
 
   @Test

@@ -78,6 +78,9 @@ public final class OptimumGapBench {
         int vehicles = 0;
         int missed = 0;
         int dumbMissed = 0;
+        // the controller's cost above the optimum's, split into energy and demand charge: which one the gap is
+        double excessEnergy = 0;
+        double excessDemand = 0;
         int optimumMissed = 0;
         int feasible = 0;
         int missedFeasible = 0;
@@ -101,6 +104,8 @@ public final class OptimumGapBench {
                 r = simulator.run(scenario, SiteTargetSource.NONE, null, optimum);
             }
             double controller = r.cost().energy() + r.cost().demandCharge();
+            excessEnergy += r.cost().energy() - r.offlineOptimum().cost().energy();
+            excessDemand += r.cost().demandCharge() - r.offlineOptimum().cost().demandCharge();
             Double ratio = r.offlineOptimum().controllerCostRatio();
             if (ratio != null) {
                 ratios.add(ratio);
@@ -133,6 +138,7 @@ public final class OptimumGapBench {
                         + "missedFeasible=%d missedFeasibleSeenLate=%d missedInfeasible=%d wallSeconds=%.1f%n",
                 ratios.size(), vehicles, median(ratios), ratios.get(ratios.size() - 1), missed, optimumMissed,
                 dumbMissed, feasible, missedFeasible, lateSeen, missed - missedFeasible, wallMs / 1000.0);
+        System.out.printf("costAboveOptimum energy=%.2f demandCharge=%.2f%n", excessEnergy, excessDemand);
     }
 
     private static Simulator withForecast(ArrivalForecast forecast) {

@@ -17,7 +17,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Turns real charging sessions into one scenario file per day for the cost-versus-optimum benchmark, written to
+ * Turns real charging sessions into one scenario file per day (and ACN's month as one more) for the
+ * cost-versus-optimum benchmark, written to
  * {@code OUT_DIR} (default {@code load-tests/target/scenarios}); never into the repository.
  * <ul>
  *   <li>ACN-Sim March 2019 events (research use only, read from {@code /work/shared/reference/sessions} or
@@ -50,8 +51,13 @@ public final class SessionScenarioBuilder {
         if (acn == null) {
             System.out.println("ACN-Sim events not found (research-use file, not in the repo): skipped");
         } else {
-            System.out.println("ACN: " + writeDays("acn", acnSessions(acn), Map.of("caltech", ACN_LIMIT_KW), out)
-                    + " scenario files");
+            List<Session> sessions = acnSessions(acn);
+            Map<String, Double> limits = Map.of("caltech", ACN_LIMIT_KW);
+            System.out.println("ACN: " + writeDays("acn", sessions, limits, out) + " scenario files");
+            // the month as ACN-Sim runs it: one scenario, so the demand charge is paid once on the month's peak
+            Instant monthStart = sessions.stream().map(Session::arrival).min(Instant::compareTo).orElseThrow()
+                    .truncatedTo(ChronoUnit.DAYS);
+            write("acnmonth-2019-03", monthStart, sessions, limits, out);
         }
         Path dundee = findSessions(DUNDEE_FILE);
         if (dundee == null) {
@@ -132,21 +138,28 @@ public final class SessionScenarioBuilder {
             byDay.computeIfAbsent(s.arrival().truncatedTo(ChronoUnit.DAYS), k -> new ArrayList<>()).add(s);
         }
         for (Map.Entry<Instant, List<Session>> day : byDay.entrySet()) {
-            Instant start = day.getKey();
-            Instant end = day.getValue().stream().map(Session::departure).max(Instant::compareTo).orElseThrow()
-                    .truncatedTo(ChronoUnit.HOURS).plusSeconds(3600);
-            ScenarioJson scenario = new ScenarioJson(prefix + "-" + start.toString().substring(0, 10), start, end,
-                    300);
-            day.getValue().stream().map(Session::site).distinct().sorted()
-                    .forEach(site -> scenario.site(site, limits.get(site), 0, start));
-            int n = 0;
-            for (Session s : day.getValue()) {
-                double target = Math.min(1, s.arrivalSoc() + s.kwh() / s.batteryKwh());
-                scenario.vehicle(s.id() + "#" + n++, s.site(), s.batteryKwh(), s.maxKw(), s.arrival(),
-                        s.departure(), s.arrivalSoc(), target);
-            }
-            scenario.write(out.resolve(prefix + "-" + start.toString().substring(0, 10) + ".json"));
+            write(prefix + "-" + day.getKey().toString().substring(0, 10), day.getKey(), day.getValue(), limits, out);
         }
         return byDay.size();
+    }
+
+    /**
+     * One scenario from {@code start} to the hour after the last departure, named {@code name}, at 5-minute steps.
+     * Its demand charge is billed once, on the scenario's highest 15-minute import (SCENARIO.md).
+     */
+    private static void write(String name, Instant start, List<Session> sessions, Map<String, Double> limits,
+                              Path out) throws IOException {
+        Instant end = sessions.stream().map(Session::departure).max(Instant::compareTo).orElseThrow()
+                .truncatedTo(ChronoUnit.HOURS).plusSeconds(3600);
+        ScenarioJson scenario = new ScenarioJson(name, start, end, 300);
+        sessions.stream().map(Session::site).distinct().sorted()
+                .forEach(site -> scenario.site(site, limits.get(site), 0, start));
+        int n = 0;
+        for (Session s : sessions) {
+            double target = Math.min(1, s.arrivalSoc() + s.kwh() / s.batteryKwh());
+            scenario.vehicle(s.id() + "#" + n++, s.site(), s.batteryKwh(), s.maxKw(), s.arrival(),
+                    s.departure(), s.arrivalSoc(), target);
+        }
+        scenario.write(out.resolve(name + ".json"));
     }
 }

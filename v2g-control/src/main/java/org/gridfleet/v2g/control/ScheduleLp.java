@@ -36,6 +36,9 @@ final class ScheduleLp {
 
     private static final double INF = Double.POSITIVE_INFINITY;
 
+    /** GLOP settings for a second try when the first solve does not end OPTIMAL. */
+    static final String RETRY_PARAMETERS = "use_dual_simplex: true use_preprocessing: false";
+
     static {
         Loader.loadNativeLibraries();
     }
@@ -75,8 +78,25 @@ final class ScheduleLp {
     /** As {@link #solve(List, LimitTree, Map, Tariff, Instant, Duration, int, double[])}, the first step partly over. */
     static Result solve(List<LpUnit> units, LimitTree tree, Map<Integer, SiteState> sites, Tariff tariff,
                         Instant start, Duration step, int steps, double[] carbonCostPerKwh, FirstStep first) {
+        try {
+            return solveWith("", units, tree, sites, tariff, start, step, steps, carbonCostPerKwh, first);
+        } catch (IllegalStateException e) {
+            // GLOP's default path can end ABNORMAL on a badly scaled instance (seen on a month of ACN sessions);
+            // the dual simplex without presolve takes another route to the same optimum
+            return solveWith(RETRY_PARAMETERS, units, tree, sites, tariff, start, step, steps, carbonCostPerKwh,
+                    first);
+        }
+    }
+
+    /** One solve with GLOP settings in protobuf text form ({@code ""} for its defaults). */
+    static Result solveWith(String parameters, List<LpUnit> units, LimitTree tree, Map<Integer, SiteState> sites,
+                            Tariff tariff, Instant start, Duration step, int steps, double[] carbonCostPerKwh,
+                            FirstStep first) {
         MPSolver solver = MPSolver.createSolver("GLOP");
         try {
+            if (!parameters.isEmpty() && !solver.setSolverSpecificParametersAsString(parameters)) {
+                throw new IllegalArgumentException("GLOP refused parameters " + parameters);
+            }
             return build(solver, units, tree, sites, tariff, start, step, steps, carbonCostPerKwh, first);
         } finally {
             solver.delete();

@@ -33,6 +33,20 @@ class ScheduledControllerTest {
     }
 
     @Test
+    void stepShouldPlanToFinishBeforeDepartureSoTheLastMinutesStayFreeWhenTheCheapHoursWouldBeExactlyFull() {
+        // GIVEN 20 kWh needed by 6 h at 10 kW: the 2 cheap hours from 4 h would take all of it, up to departure
+        var controller = new ScheduledController(ScheduledControllerConfig.ofDefaults());
+        // WHEN
+        var out = controller.step(input(List.of(vehicle("v", 0.4, 0.9, 6, 10, 0)), Map.of()));
+        // THEN the plan keeps 10 % of the stay (at most 15 min) plus the lag allowance free before departure, so
+        // what falls in that margin is charged now, at the expensive price, and not in the last minutes
+        double marginHours = (15 * 60 + VehicleEnvelope.LAG_ALLOWANCE.toSeconds()) / 3600.0;
+        assertThat(ScheduledController.planMargin(T0, Fixtures.at(6)).toSeconds() / 3600.0)
+                .isCloseTo(marginHours, within(1e-9));
+        assertThat(out.setpointsKw().get("v")).isCloseTo(10, within(1e-6));
+    }
+
+    @Test
     void stepShouldChargeAtOnceUpToThePeakAlreadyPaidForWhenThePriceIsFlat() {
         // GIVEN a flat price with a demand charge, a site that already metered a 10 kW quarter hour, and 8 kWh
         // wanted in 8 h at up to 10 kW

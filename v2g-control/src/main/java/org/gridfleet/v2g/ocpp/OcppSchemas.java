@@ -54,7 +54,7 @@ public final class OcppSchemas {
   private static final JsonObject DATE_TIME_LEAF = new JsonObject().put("type", "string").put("format", "date-time");
   /**
    * A date-time field's check: the common form directly ({@link Rfc3339}, which accepts nothing the validator
-   * refuses, at about 40 ns instead of 3 µs), any other text by the validator.
+   * refuses and skips its pattern match and java.time parse), any other text by the validator.
    */
   record DateTimeCheck(Predicate<Object> validator) implements Predicate<Object> {
     @Override

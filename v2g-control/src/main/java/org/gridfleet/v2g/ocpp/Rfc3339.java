@@ -9,7 +9,8 @@ import java.time.Year;
  * The one RFC 3339 date-time form chargers send in practice, {@code yyyy-MM-ddTHH:mm:ss[.fraction](Z|±HH:MM)},
  * read without java.time's formatter. Every meter value carries one or two date-times, and the general path
  * (vertx-json-schema's pattern plus {@code DateTimeFormatter.ISO_DATE_TIME}, then {@code Instant.parse}) built and
- * copied maps for each: a third of the gateway's work on an inbound meter value.
+ * copied maps for each: a third of the Java samples of inbound meter values in the gateway's profile (BENCHMARKS.md,
+ * fifth fan-out pass).
  *
  * <p>Only that form is read: an upper-case {@code T} and {@code Z}, seconds present, 1 to 9 fraction digits,
  * a real calendar day, no leap second, an offset within ±18:00. Anything else gives null and goes to the

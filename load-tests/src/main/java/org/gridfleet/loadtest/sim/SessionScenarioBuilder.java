@@ -57,7 +57,7 @@ public final class SessionScenarioBuilder {
             // the month as ACN-Sim runs it: one scenario, so the demand charge is paid once on the month's peak
             Instant monthStart = sessions.stream().map(Session::arrival).min(Instant::compareTo).orElseThrow()
                     .truncatedTo(ChronoUnit.DAYS);
-            write("acnmonth-2019-03", monthStart, sessions, limits, out);
+            write("acnmonth-" + monthStart.toString().substring(0, 7), monthStart, sessions, limits, out);
         }
         Path dundee = findSessions(DUNDEE_FILE);
         if (dundee == null) {

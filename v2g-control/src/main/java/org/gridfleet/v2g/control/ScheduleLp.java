@@ -36,6 +36,13 @@ final class ScheduleLp {
 
     private static final double INF = Double.POSITIVE_INFINITY;
 
+    /** GLOP ended without an optimal solution; only this makes {@link #solve} try again. */
+    static final class NotOptimal extends IllegalStateException {
+        NotOptimal(MPSolver.ResultStatus status) {
+            super("schedule LP not solved to optimality: " + status);
+        }
+    }
+
     /** GLOP settings for a second try when the first solve does not end OPTIMAL. */
     static final String RETRY_PARAMETERS = "use_dual_simplex: true use_preprocessing: false";
 
@@ -80,7 +87,7 @@ final class ScheduleLp {
                         Instant start, Duration step, int steps, double[] carbonCostPerKwh, FirstStep first) {
         try {
             return solveWith("", units, tree, sites, tariff, start, step, steps, carbonCostPerKwh, first);
-        } catch (IllegalStateException e) {
+        } catch (NotOptimal e) {
             // GLOP's default path can end ABNORMAL on a badly scaled instance (seen on a month of ACN sessions);
             // the dual simplex without presolve takes another route to the same optimum
             return solveWith(RETRY_PARAMETERS, units, tree, sites, tariff, start, step, steps, carbonCostPerKwh,
@@ -222,7 +229,7 @@ final class ScheduleLp {
         objective.setMinimization();
         MPSolver.ResultStatus status = solver.solve();
         if (status != MPSolver.ResultStatus.OPTIMAL) {
-            throw new IllegalStateException("schedule LP not solved to optimality: " + status);
+            throw new NotOptimal(status);
         }
         double[][] unitPower = new double[n][steps];
         double[] missing = new double[n];

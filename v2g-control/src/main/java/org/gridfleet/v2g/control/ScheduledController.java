@@ -229,13 +229,14 @@ public final class ScheduledController implements ChargingController {
         long horizonMs = Math.min(config.horizon().toMillis(), lastDepartureMs - nowMs) + (nowMs - gridStartMs);
         int steps = (int) Math.ceil((double) horizonMs / lpStep.toMillis());
         boolean aggregate = vehicles.size() > config.aggregateAbove();
+        double lpStepHours = lpStep.toMillis() / 3_600_000.0;
         Map<String, List<LpUnit>> groups = new LinkedHashMap<>();
         Map<String, String> groupOfVehicle = new HashMap<>();
         for (VehicleState v : vehicles) {
             ChargingPreference pref = config.preferenceOf(v.vehicleId());
             LpUnit unit = LpUnit.of(v, pref, tree.nodeOf(v), in.now(), gridStart, lpStep, steps,
                     planMargin(firstSeen.get(v.vehicleId()), v.departure()));
-            String key = aggregate ? groupKey(v, pref, tree, in.now()) : v.vehicleId();
+            String key = aggregate ? groupKey(v, pref, tree, in.now(), lpStepHours) : v.vehicleId();
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(unit);
             groupOfVehicle.put(v.vehicleId(), key);
         }
@@ -268,10 +269,18 @@ public final class ScheduledController implements ChargingController {
         return new Plan(in.now(), gridStartMs, unitOfVehicle, r.unitPowerKw(), vehicles.size());
     }
 
-    private String groupKey(VehicleState v, ChargingPreference pref, LimitTree tree, Instant now) {
+    /**
+     * The virtual battery a vehicle joins: its limit node, departure bucket and preference, and whether it is due
+     * at full power within an LP step. Such a vehicle charges at full power whatever its group plans (its floor says
+     * so); merged with vehicles that have time to spare, its deficit would hide behind their surplus and the plan
+     * would leave out that power, which then lands on top of the plan and can set a new peak.
+     */
+    private String groupKey(VehicleState v, ChargingPreference pref, LimitTree tree, Instant now,
+                            double lpStepHours) {
         long bucket = Math.max(0, Duration.between(now, v.departure()).toMillis())
                 / config.departureBucket().toMillis();
-        return tree.nodeOf(v) + "/" + bucket + "/" + (pref == ChargingPreference.GREENEST);
+        boolean due = VehicleEnvelope.slackHours(v, now) <= lpStepHours;
+        return tree.nodeOf(v) + "/" + bucket + "/" + (pref == ChargingPreference.GREENEST) + "/" + due;
     }
 
     /** Each unit's power in the current LP step, split over its present members by their room for this step. */

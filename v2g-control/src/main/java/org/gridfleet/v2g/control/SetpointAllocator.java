@@ -71,7 +71,7 @@ public final class SetpointAllocator {
             p.site[i] = tree.root(p.node[i]);
             p.urgent[i] = v.urgent();
             p.degradation[i] = v.degradationCostPerKwh();
-            p.slackHours[i] = slackHours(v, now);
+            p.slackHours[i] = VehicleEnvelope.slackHours(v, now);
             desired[i] = v.urgent() ? r.maxKw() : r.clamp(plannedKw.getOrDefault(v.vehicleId(), 0.0));
         }
         p.sortOrders();
@@ -88,14 +88,6 @@ public final class SetpointAllocator {
             x = p.run(desired, siteTarget);
         }
         return remember(now, vehicles, p, x);
-    }
-
-    /** Hours to spare before the vehicle must charge at full power to make its target; smaller = more urgent. */
-    private static double slackHours(VehicleState v, Instant now) {
-        double need = VehicleEnvelope.targetKwh(v) - v.energyKwh();
-        double hoursNeeded = need <= 0 ? 0 : v.maxChargeKw() <= 0 ? Double.MAX_VALUE
-                : need / (v.maxChargeKw() * v.efficiency());
-        return VehicleEnvelope.hoursBetween(now, v.departure()) - hoursNeeded;
     }
 
     /** Pins vehicles whose previous setpoint is still safe and whose change would be too small or too soon. */

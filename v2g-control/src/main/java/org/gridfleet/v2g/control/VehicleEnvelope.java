@@ -51,6 +51,14 @@ public final class VehicleEnvelope {
         return floorKwh(v, t, hours(lagAllowance));
     }
 
+    /** Hours to spare before the vehicle must charge at full power to make its target; smaller = more urgent. */
+    static double slackHours(VehicleState v, Instant now) {
+        double need = targetKwh(v) - v.energyKwh();
+        double hoursNeeded = need <= 0 ? 0 : v.maxChargeKw() <= 0 ? Double.MAX_VALUE
+                : need / (v.maxChargeKw() * v.efficiency());
+        return hoursBetween(now, v.departure()) - hoursNeeded;
+    }
+
     /** Whether the target is still reachable at departure from the current energy (within a rounding tolerance). */
     public static boolean targetReachable(VehicleState v, Instant now) {
         return v.energyKwh() >= floorKwh(v, now, 0) - 1e-6;

@@ -60,6 +60,24 @@ class ScheduledControllerTest {
     }
 
     @Test
+    void stepShouldKeepAnAggregatedSiteOnThePaidPeakWhenOneVehicleCanNoLongerReachItsTarget() {
+        // GIVEN an aggregating controller, a flat price, a paid 10 kW peak, and two vehicles leaving together: one
+        // that can only charge at its full 3 kW and still falls short, one with 16 kWh to take at up to 10 kW
+        var sites = Fixtures.sites(new SiteState("s1", 100, 0, 0, 10));
+        var d = ScheduledControllerConfig.ofDefaults();
+        var controller = new ScheduledController(d.withLp(d.lpStep(), d.horizon(), d.resolveEvery(), 0));
+        var late = vehicle("late", 0.2, 0.9, 7.5, 3, 0);
+        var flexible = vehicle("flexible", 0.5, 0.9, 7.5, 10, 0);
+        // WHEN
+        var out = controller.step(new ControlInput(T0, STEP, List.of(late, flexible), sites, Fixtures.flat(0.2, 15),
+                Map.of()));
+        // THEN the plan counts the short vehicle at the full power its floor takes, so the site stays at 10 kW
+        assertThat(out.unreachableTargets()).containsExactly("late");
+        assertThat(out.setpointsKw().get("late")).isCloseTo(3, within(1e-6));
+        assertThat(out.setpointsKw().get("late") + out.setpointsKw().get("flexible")).isCloseTo(10, within(1e-6));
+    }
+
+    @Test
     void stepShouldChargeBeforeExpectedArrivalsTakeTheSiteWhenAForecastIsGiven() {
         // GIVEN a flat price with a demand charge, 8 kWh wanted in 8 h at up to 10 kW, and a forecast vehicle from
         // 00:30 to 08:00 needing 75 kWh at 10 kW, i.e. full power all its stay

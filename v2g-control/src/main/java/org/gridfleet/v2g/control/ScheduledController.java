@@ -229,14 +229,13 @@ public final class ScheduledController implements ChargingController {
         long horizonMs = Math.min(config.horizon().toMillis(), lastDepartureMs - nowMs) + (nowMs - gridStartMs);
         int steps = (int) Math.ceil((double) horizonMs / lpStep.toMillis());
         boolean aggregate = vehicles.size() > config.aggregateAbove();
-        double lpStepHours = lpStep.toMillis() / 3_600_000.0;
         Map<String, List<LpUnit>> groups = new LinkedHashMap<>();
         Map<String, String> groupOfVehicle = new HashMap<>();
         for (VehicleState v : vehicles) {
             ChargingPreference pref = config.preferenceOf(v.vehicleId());
             LpUnit unit = LpUnit.of(v, pref, tree.nodeOf(v), in.now(), gridStart, lpStep, steps,
                     planMargin(firstSeen.get(v.vehicleId()), v.departure()));
-            String key = aggregate ? groupKey(v, pref, tree, in.now(), lpStepHours) : v.vehicleId();
+            String key = aggregate ? groupKey(v, pref, tree, in.now()) : v.vehicleId();
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(unit);
             groupOfVehicle.put(v.vehicleId(), key);
         }
@@ -275,11 +274,10 @@ public final class ScheduledController implements ChargingController {
      * so); merged with vehicles that have time to spare, its deficit would hide behind their surplus and the plan
      * would leave out that power, which then lands on top of the plan and can set a new peak.
      */
-    private String groupKey(VehicleState v, ChargingPreference pref, LimitTree tree, Instant now,
-                            double lpStepHours) {
+    private String groupKey(VehicleState v, ChargingPreference pref, LimitTree tree, Instant now) {
         long bucket = Math.max(0, Duration.between(now, v.departure()).toMillis())
                 / config.departureBucket().toMillis();
-        boolean due = VehicleEnvelope.slackHours(v, now) <= lpStepHours;
+        boolean due = VehicleEnvelope.slackHours(v, now) <= config.lpStep().toMillis() / 3_600_000.0;
         return tree.nodeOf(v) + "/" + bucket + "/" + (pref == ChargingPreference.GREENEST) + "/" + due;
     }
 

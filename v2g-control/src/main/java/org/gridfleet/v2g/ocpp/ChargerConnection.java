@@ -133,8 +133,7 @@ public final class ChargerConnection {
     try {
       // meter values repeat their last proven shape but for values checked alone; anything else in full
       String payloadText = ProvenShapes.payloadOf(text);
-      if (!inbound.repeats(version, call.action(), payloadText)) {
-        inbound.proveInFull(version, call.action(), call.payload(), payloadText);
+      if (inbound.check(version, call.action(), call.payload(), payloadText)) {
         metrics.provenInFull(GatewayMetrics.Direction.IN);
       }
       if (state != State.ACCEPTED && !"BootNotification".equals(call.action())) {
@@ -143,9 +142,7 @@ public final class ChargerConnection {
       }
       JsonObject response = adapter.onCall(this, call.action(), call.payload());
       responseText = response.encode();
-      if (!answersOut.repeats(version, call.action(), responseText)) {
-        answersOut.proveInFull(version, call.action(), response, responseText);
-      }
+      answersOut.check(version, call.action(), response, responseText);
     } catch (OcppException e) {
       sendCallError(call.messageId(), e.code(), e.getMessage(), false);
       return;

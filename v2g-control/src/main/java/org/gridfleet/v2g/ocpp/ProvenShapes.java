@@ -37,6 +37,22 @@ final class ProvenShapes {
   }
 
   /**
+   * Checks a payload: a {@link #repeats repeat} of the proven shape by its changed values alone, anything else
+   * {@link #proveInFull in full}.
+   *
+   * @param payloadText the payload's JSON text as it is (or will be) on the wire
+   * @return whether it went through the full validator (false: it repeated the proven shape)
+   * @throws OcppException the constraint the payload violates
+   */
+  boolean check(OcppVersion version, String action, JsonObject payload, String payloadText) {
+    if (repeats(version, action, payloadText)) {
+      return false;
+    }
+    proveInFull(version, action, payload, payloadText);
+    return true;
+  }
+
+  /**
    * Runs a payload that did not {@link #repeats repeat} a proven one through the full validator and, valid,
    * remembers it as the proven one of its version and action.
    *

@@ -15,7 +15,7 @@ import java.time.Year;
  * <p>Only that form is read: an upper-case {@code T} and {@code Z}, seconds present, 1 to 9 fraction digits,
  * a real calendar day, no leap second, an offset within ±18:00. Anything else gives null and goes to the
  * general path, which decides. Every text read here is one the general path also accepts, with the same instant
- * ({@code Rfc3339Test} compares them over generated texts), so a "yes" here never admits what the schema refuses.
+ * ({@code Rfc3339Properties} compares them over generated texts), so a "yes" here never admits what the schema refuses.
  */
 final class Rfc3339 {
   /** No offset at the end: not the common form. */

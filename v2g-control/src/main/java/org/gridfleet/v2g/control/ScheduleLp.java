@@ -13,13 +13,14 @@ import java.util.Map;
 /**
  * The scheduling LP (OR-Tools GLOP) over a grid of equal steps.
  *
- * <p>Minimizes import cost &minus; export revenue (export priced at most at the import price of the step) + demand charge on each site's peak step import (steps of 15
- * minutes make this the 15-minute demand peak) + wear cost per battery kWh cycled + carbon cost for
- * {@code greenest} units + a large penalty per kWh missing from a unit's floor. Subject to: energy balance with
- * efficiency, power limits, reserve and capacity, every limit-tree node's import limit at every step (base load
- * included; no unit alone may exceed a limit even while plugged in for part of a step). The penalty makes
- * infeasible targets best effort: as much energy as possible, as early as the floor asks, before any cost is
- * considered.
+ * <p>Minimizes import cost &minus; export revenue (export priced at most at the import price of the step) + demand
+ * charge on each site's peak step import (steps of 15 minutes make this the 15-minute demand peak) + wear cost per
+ * battery kWh cycled + carbon cost for {@code greenest} units + a large penalty per kWh missing from a unit's floor.
+ * Subject to: energy balance with efficiency, power limits, reserve and capacity, every limit-tree node's import
+ * limit at every step (base load included; no unit alone may exceed a limit even while plugged in for part of a
+ * step). The penalty makes infeasible targets best effort: as much energy as possible, as early as the floor asks,
+ * before any cost is considered. It is only paid where needed: {@link #solve} first tries the floors of the units
+ * that can reach them alone as hard bounds, and penalizes every floor only when those do not fit together.
  */
 final class ScheduleLp {
 
@@ -86,32 +87,45 @@ final class ScheduleLp {
     static Result solve(List<LpUnit> units, LimitTree tree, Map<Integer, SiteState> sites, Tariff tariff,
                         Instant start, Duration step, int steps, double[] carbonCostPerKwh, FirstStep first) {
         try {
-            return solveWith("", units, tree, sites, tariff, start, step, steps, carbonCostPerKwh, first);
+            return solveWith("", true, units, tree, sites, tariff, start, step, steps, carbonCostPerKwh, first);
+        } catch (NotOptimal e) {
+            // floors each unit reaches alone need not fit the site together: then every floor is penalized
+        }
+        try {
+            return solveWith("", false, units, tree, sites, tariff, start, step, steps, carbonCostPerKwh, first);
         } catch (NotOptimal e) {
             // GLOP's default path can end ABNORMAL on a badly scaled instance (seen on a month of ACN sessions);
             // the dual simplex without presolve takes another route to the same optimum
-            return solveWith(RETRY_PARAMETERS, units, tree, sites, tariff, start, step, steps, carbonCostPerKwh,
-                    first);
+            return solveWith(RETRY_PARAMETERS, false, units, tree, sites, tariff, start, step, steps,
+                    carbonCostPerKwh, first);
         }
     }
 
-    /** One solve with GLOP settings in protobuf text form ({@code ""} for its defaults). */
-    static Result solveWith(String parameters, List<LpUnit> units, LimitTree tree, Map<Integer, SiteState> sites,
-                            Tariff tariff, Instant start, Duration step, int steps, double[] carbonCostPerKwh,
-                            FirstStep first) {
+    /**
+     * One solve with GLOP settings in protobuf text form ({@code ""} for its defaults).
+     *
+     * @param hardFloors whether a unit that can reach its floors alone gets them as bounds on its energy rather
+     *     than as penalized rows: the same optimum when every such floor fits, found in less than half the time
+     *     (one shortfall column coupling all of a unit's steps makes GLOP's work grow; BENCHMARKS.md), and no
+     *     optimal solution (so {@link NotOptimal}) when the floors do not fit the site together
+     */
+    static Result solveWith(String parameters, boolean hardFloors, List<LpUnit> units, LimitTree tree,
+                            Map<Integer, SiteState> sites, Tariff tariff, Instant start, Duration step, int steps,
+                            double[] carbonCostPerKwh, FirstStep first) {
         MPSolver solver = MPSolver.createSolver("GLOP");
         try {
             if (!parameters.isEmpty() && !solver.setSolverSpecificParametersAsString(parameters)) {
                 throw new IllegalArgumentException("GLOP refused parameters " + parameters);
             }
-            return build(solver, units, tree, sites, tariff, start, step, steps, carbonCostPerKwh, first);
+            return build(solver, hardFloors, units, tree, sites, tariff, start, step, steps, carbonCostPerKwh,
+                    first);
         } finally {
             solver.delete();
         }
     }
 
-    private static Result build(MPSolver solver, List<LpUnit> units, LimitTree tree, Map<Integer, SiteState> sites,
-                                Tariff tariff, Instant start, Duration step, int steps, double[] carbon,
+    private static Result build(MPSolver solver, boolean hardFloors, List<LpUnit> units, LimitTree tree,
+                                Map<Integer, SiteState> sites, Tariff tariff, Instant start, Duration step, int steps, double[] carbon,
                                 FirstStep first) {
         MPObjective objective = solver.objective();
         double stepHours = step.toMillis() / 3_600_000.0;
@@ -183,8 +197,11 @@ final class ScheduleLp {
             for (int nd = unit.node(); nd >= 0; nd = tree.parent(nd)) {
                 chargeCapKw = Math.min(chargeCapKw, Math.max(0, tree.evCapacityKw(nd)));
             }
-            shortfall[u] = solver.makeNumVar(0, INF, "");
-            objective.setCoefficient(shortfall[u], penaltyPerKwh);
+            boolean hard = hardFloors && reachesFloorsAlone(unit, chargeCapKw);
+            if (!hard) {
+                shortfall[u] = solver.makeNumVar(0, INF, "");
+                objective.setCoefficient(shortfall[u], penaltyPerKwh);
+            }
             MPVariable previousEnergy = null;
             for (int k = 0; k < steps; k++) {
                 double h = unit.hours()[k];
@@ -195,7 +212,8 @@ final class ScheduleLp {
                 MPVariable d = solver.makeNumVar(0, unit.maxDischargeKw(), "");
                 charge[u][k] = c;
                 discharge[u][k] = d;
-                MPVariable energy = solver.makeNumVar(unit.minEnergyKwh(), unit.fullKwh(), "");
+                double lowKwh = hard ? Math.max(unit.minEnergyKwh(), unit.floorKwh()[k]) : unit.minEnergyKwh();
+                MPVariable energy = solver.makeNumVar(lowKwh, unit.fullKwh(), "");
                 // energy[k] - energy[k-1] - eff*h*c + h/eff*d = 0 (energy[-1] = start energy)
                 double rhs = previousEnergy == null ? unit.energyKwh() : 0;
                 MPConstraint dynamics = solver.makeConstraint(rhs, rhs);
@@ -205,9 +223,11 @@ final class ScheduleLp {
                 }
                 dynamics.setCoefficient(c, -unit.efficiency() * h);
                 dynamics.setCoefficient(d, h / unit.efficiency());
-                MPConstraint floor = solver.makeConstraint(unit.floorKwh()[k], INF);
-                floor.setCoefficient(energy, 1);
-                floor.setCoefficient(shortfall[u], 1);
+                if (!hard) {
+                    MPConstraint floor = solver.makeConstraint(unit.floorKwh()[k], INF);
+                    floor.setCoefficient(energy, 1);
+                    floor.setCoefficient(shortfall[u], 1);
+                }
                 double wear = unit.degradationCostPerKwh() * h;
                 double green = unit.greenest() && carbon != null ? carbon[k] * h : 0;
                 double delay = EARLY_TIE_BREAK_PER_KWH_HOUR * k * stepHours * h;
@@ -236,7 +256,7 @@ final class ScheduleLp {
         double degradation = 0;
         for (int u = 0; u < n; u++) {
             LpUnit unit = units.get(u);
-            missing[u] = shortfall[u].solutionValue();
+            missing[u] = shortfall[u] == null ? 0 : shortfall[u].solutionValue();
             for (int k = 0; k < steps; k++) {
                 if (charge[u][k] != null) {
                     double c = charge[u][k].solutionValue();
@@ -263,6 +283,22 @@ final class ScheduleLp {
             demandCharge += tariff.demandChargePerKw() * sitePeak[s].solutionValue();
         }
         return new Result(unitPower, missing, siteNet, importCost, exportRevenue, demandCharge, degradation);
+    }
+
+    /**
+     * Whether the unit, charging at {@code chargeCapKw} from the start, holds its floor at every step it is plugged
+     * in, with room for solver rounding.
+     */
+    private static boolean reachesFloorsAlone(LpUnit unit, double chargeCapKw) {
+        double energyKwh = unit.energyKwh();
+        for (int k = 0; k < unit.hours().length; k++) {
+            double h = unit.hours()[k];
+            energyKwh = Math.min(unit.fullKwh(), energyKwh + chargeCapKw * unit.efficiency() * h);
+            if (h > 0 && unit.floorKwh()[k] > energyKwh - SHORTFALL_TOLERANCE_KWH) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double subtreeDischargeKw(List<LpUnit> units, LimitTree tree, int site) {

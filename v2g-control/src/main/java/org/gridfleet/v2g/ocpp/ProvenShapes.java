@@ -171,9 +171,31 @@ final class ProvenShapes {
     return i > start ? i : -1;
   }
 
-  private static Object value(String text, int start, int end) {
-    return text.charAt(start) == '"'
-        ? text.substring(start + 1, end - 1)
-        : Json.decodeValue(text.substring(start, end));
+  /**
+   * The plain value token {@code [start, end)} of a valid JSON text as Vert.x's decoder reads it: a String, Boolean,
+   * Integer, Long or Double. Read directly: a JSON parser per changed value cost a fan-out frame more than the
+   * rest of its check and allocated far more (BENCHMARKS.md, OCPP over the wire, seventh pass). Integers past 18
+   * digits, rarer than anything else, go to the decoder.
+   */
+  static Object value(String text, int start, int end) {
+    char first = text.charAt(start);
+    if (first == '"') {
+      return text.substring(start + 1, end - 1);
+    }
+    if (first == 't' || first == 'f') { // in a valid JSON text, true or false
+      return first == 't';
+    }
+    String number = text.substring(start, end);
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      if (c == '.' || c == 'e' || c == 'E') {
+        return Double.parseDouble(number);
+      }
+    }
+    if (end - start > 18) {
+      return Json.decodeValue(number);
+    }
+    long n = Long.parseLong(number);
+    return n == (int) n ? (Object) (int) n : (Object) n;
   }
 }

@@ -81,6 +81,11 @@ public final class ControlLoop {
         sender.send(d.setpointsKw(), d.live().evseOfVehicle(), d.live().input().vehicles());
         ticks.publish(new FleetTicks.Tick(d.live().input(), d.plannedKw(), d.setpointsKw(), fleet.meteredKw(),
                 d.shape().nodes(), d.shape().vehicleNode()));
+        if (!d.unsolvedSites().isEmpty()) {
+            metrics.scheduleUnsolved(d.unsolvedSites().size());
+            LOG.warn("schedule LP found no solution for sites {}: their vehicles run on latest-start floors and"
+                    + " limits alone until the next solve", d.unsolvedSites());
+        }
         metrics.ticked(System.nanoTime() - started, d.live().evseOfVehicle().size());
     }
 

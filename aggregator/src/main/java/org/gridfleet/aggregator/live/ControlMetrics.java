@@ -19,6 +19,10 @@ public interface ControlMetrics {
         @Override
         public void tickFailed() {
         }
+
+        @Override
+        public void scheduleUnsolved(int sites) {
+        }
     };
 
     /** A tick completed in {@code nanos} with {@code steeredVehicles} vehicles under control. */
@@ -27,9 +31,13 @@ public interface ControlMetrics {
     /** A tick threw; the next one starts afresh. */
     void tickFailed();
 
+    /** A tick's schedule LP found no solution for {@code sites} sites (they run on floors and limits alone). */
+    void scheduleUnsolved(int sites);
+
     static ControlMetrics micrometer(MeterRegistry registry) {
         Timer tick = Timer.builder(MetricNames.CONTROL_TICK).publishPercentileHistogram().register(registry);
         Counter failures = Counter.builder(MetricNames.CONTROL_TICK_FAILURES).register(registry);
+        Counter unsolved = Counter.builder(MetricNames.CONTROL_SCHEDULE_UNSOLVED).register(registry);
         AtomicInteger vehicles = new AtomicInteger();
         Gauge.builder(MetricNames.CONTROL_VEHICLES, vehicles::get).register(registry);
         return new ControlMetrics() {
@@ -42,6 +50,11 @@ public interface ControlMetrics {
             @Override
             public void tickFailed() {
                 failures.increment();
+            }
+
+            @Override
+            public void scheduleUnsolved(int sites) {
+                unsolved.increment(sites);
             }
         };
     }

@@ -12,6 +12,7 @@ import org.gridfleet.aggregator.dispatch.SocBalancing;
 import org.gridfleet.aggregator.health.VehicleWear;
 import org.gridfleet.market.dr.DemandResponseLimits;
 import org.gridfleet.v2g.control.ChargingController;
+import org.gridfleet.v2g.control.ControlStep;
 import org.gridfleet.v2g.control.ScheduledControllerConfig;
 import org.gridfleet.v2g.control.VehicleState;
 
@@ -31,9 +32,11 @@ public final class LiveController {
      * @param plannedKw   the schedule's power per vehicle id before the dispatcher, kW, positive = into the battery
      * @param setpointsKw power per vehicle id, kW, positive = into the battery; a steered vehicle left out gets 0
      * @param shape       the nested limits and vehicle nodes both the schedule and the dispatcher kept
+     * @param unsolvedSites sites whose schedule LP found no solution this tick (their vehicles run on floors and
+     *                    limits alone until the next solve)
      */
     public record Decision(LiveInput live, Map<String, Double> plannedKw, Map<String, Double> setpointsKw,
-                           ControllerShape shape) {
+                           ControllerShape shape, List<String> unsolvedSites) {
     }
 
     private final ControlConfig config;
@@ -43,7 +46,7 @@ public final class LiveController {
     private final GridLink grid;
     private final MeterReadings readings;
     private final JudgedReadings judged;
-    private Map<String, Double> planned = Map.of();
+    private ControlStep planned = new ControlStep(Map.of(), List.of(), List.of(), false, List.of());
 
     /**
      * @param readings each vehicle's latest metered power and when it arrived; the dispatcher judges a vehicle
@@ -58,8 +61,8 @@ public final class LiveController {
         this.grid = grid;
         this.readings = readings;
         ChargingController plan = input -> {
-            planned = schedule.control(input);
-            return planned;
+            planned = schedule.step(input);
+            return planned.setpointsKw();
         };
         DispatchConfig dispatch = DispatchConfig.ofDefaults();
         this.judged = new JudgedReadings(readings, dispatch.responseGrace());
@@ -87,7 +90,7 @@ public final class LiveController {
                 grid.deliveries().metered(o.obligationId(), now, fleetKw);
             }
         }
-        return new Decision(live, planned, setpoints, shape);
+        return new Decision(live, planned.setpointsKw(), setpoints, shape, planned.unsolvedSites());
     }
 
     /** The steered vehicles' latest metered power, settled or not, kW; NaN when none has a reading. */

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.gridfleet.v2g.control.ChargingController;
 import org.gridfleet.v2g.control.ControlInput;
+import org.gridfleet.v2g.control.ControlStep;
 import org.gridfleet.v2g.control.ScheduledController;
 import org.gridfleet.v2g.control.ScheduledControllerConfig;
 
@@ -36,9 +37,14 @@ final class ReshapingController implements ChargingController {
 
     @Override
     public Map<String, Double> control(ControlInput input) {
+        return step(input).setpointsKw();
+    }
+
+    /** One step with the scheduled controller's diagnostics. */
+    ControlStep step(ControlInput input) {
         if (current == null) {
             shape(new ControllerShape(List.of(), Map.of(), Map.of()));
         }
-        return current.control(input);
+        return current.step(input);
     }
 }

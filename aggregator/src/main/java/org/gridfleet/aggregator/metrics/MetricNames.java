@@ -34,6 +34,11 @@ public final class MetricNames {
     public static final String CONTROL_TICK = "gridfleet.control.tick";
     /** Counter: control ticks that failed; the next tick starts afresh. */
     public static final String CONTROL_TICK_FAILURES = "gridfleet.control.tick.failures";
+    /**
+     * Counter: sites whose schedule LP found no solution in a tick; they run on latest-start floors and limits
+     * alone until their next solve.
+     */
+    public static final String CONTROL_SCHEDULE_UNSOLVED = "gridfleet.control.schedule.unsolved";
 
     private MetricNames() {
     }

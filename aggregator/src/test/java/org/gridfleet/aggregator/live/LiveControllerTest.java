@@ -24,6 +24,7 @@ import org.gridfleet.market.DeliveryPeriod;
 import org.gridfleet.market.ProductKind;
 import org.gridfleet.market.fcr.FcrDroop;
 import org.gridfleet.v2g.charger.EvseRef;
+import org.gridfleet.v2g.control.ScheduledControllerConfig;
 import org.junit.jupiter.api.Test;
 
 class LiveControllerTest {
@@ -45,6 +46,30 @@ class LiveControllerTest {
         assertThat(d.live().input().tariff().importPrice().priceAt(NOW.plusSeconds(5))).isEqualTo(0.80);
         assertThat(d.live().input().tariff().importPrice().priceAt(NOW.plusSeconds(3600)))
                 .isEqualTo(ControlConfig.DEFAULT.importPricePerKwh());
+    }
+
+    @Test
+    void decideShouldReportTheSiteAndStillSteerWhenAnEventPriceLeavesTheScheduleWithoutASolution() {
+        // GIVEN a van plugged in at a site, and a controller that has ticked once at the normal tariff
+        Charger charger = LiveFixtures.charger("CP-1", new UUID(1, 1), 11, false);
+        Vehicle van = LiveFixtures.vehicle(1);
+        Site site = LiveFixtures.site(1, 500, List.of());
+        FleetView view = FleetView.of(List.of(new SiteWithChargers(site, List.of(charger))), List.of(van));
+        List<PluggedSession> sessions = List.of(new PluggedSession(new EvseRef("CP-1", 1), "tx-1",
+                van.id().toString(), 0.3, null, null));
+        GridLink grid = GridLink.of(ControlConfig.DEFAULT);
+        LiveController controller = new LiveController(ControlConfig.DEFAULT, DispatchMetrics.NOOP,
+                new LiveFleet(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(60)), new VehicleWear(), grid);
+        LiveController.Decision sane = controller.decide(view, sessions, (c, at) -> 0, NOW);
+        // WHEN a VTN sends an import price GLOP cannot scale for the whole stay, and the site's next solve is due
+        grid.openAdr().obligationsChanged("absurd", List.of(new GridObligation.PriceSignal("absurd",
+                new GridTarget.Portfolio(), NOW, NOW.plus(Duration.ofDays(1)), GridObligation.Direction.IMPORT, 1e12, "EUR")));
+        LiveController.Decision absurd = controller.decide(view, sessions, (c, at) -> 0,
+                NOW.plus(ScheduledControllerConfig.DEFAULT_RESOLVE_EVERY));
+        // THEN the tick still decides the van's setpoint, and names the site whose schedule failed
+        assertThat(sane.unsolvedSites()).isEmpty();
+        assertThat(absurd.unsolvedSites()).containsExactly(site.id().toString());
+        assertThat(absurd.setpointsKw()).containsKey(van.id().toString());
     }
 
     @Test

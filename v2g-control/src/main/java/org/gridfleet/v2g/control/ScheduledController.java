@@ -66,7 +66,7 @@ public final class ScheduledController implements ChargingController {
      * to the clock from {@code gridStartMs} (epoch milliseconds) like the billing quarter hours.
      */
     private record Plan(Instant solvedAt, long gridStartMs, Map<String, Integer> unitOfVehicle,
-                        double[][] unitPowerKw, int vehicleCount) {
+                        double[][] unitPowerKw, int vehicleCount, boolean solved) {
     }
 
     /** Grid energy of one site within one LP step of the clock-aligned grid, kWh. */
@@ -127,6 +127,12 @@ public final class ScheduledController implements ChargingController {
             plans.put(due.get(i), solved.get(i));
         }
         boolean resolved = !due.isEmpty();
+        List<String> unsolved = new ArrayList<>();
+        for (int i = 0; i < due.size(); i++) {
+            if (!solved.get(i).solved()) {
+                unsolved.add(due.get(i));
+            }
+        }
         Map<String, Double> planned = new HashMap<>(vehiclesIn.size() * 2);
         bySite.forEach((siteId, vehicles) -> plannedKw(plans.get(siteId), vehicles, input, planned));
         Allocation a = allocator.allocate(input.now(), input.step(), vehiclesIn, tree, planned,
@@ -138,7 +144,7 @@ public final class ScheduledController implements ChargingController {
                 unreachable.add(v.vehicleId());
             }
         }
-        return new ControlStep(a.setpointsKw(), unreachable, a.belowFloor(), resolved);
+        return new ControlStep(a.setpointsKw(), unreachable, a.belowFloor(), resolved, unsolved);
     }
 
     /** Adds this step's setpoints and base load to each site's energy in the current billing step. */
@@ -261,11 +267,18 @@ public final class ScheduledController implements ChargingController {
         QuarterEnergy soFar = metered.get(siteId);
         ScheduleLp.FirstStep first = new ScheduleLp.FirstStep((nowMs - gridStartMs) / 3_600_000.0,
                 Map.of(siteIndex, soFar == null ? 0.0 : soFar.kwhIn(gridStartMs)));
-        ScheduleLp.Result r = ScheduleLp.solve(units, tree, Map.of(siteIndex, site), in.tariff(), gridStart, lpStep,
-                steps, carbon, first);
         Map<String, Integer> unitOfVehicle = new HashMap<>();
         groupOfVehicle.forEach((id, key) -> unitOfVehicle.put(id, unitIndex.get(key)));
-        return new Plan(in.now(), gridStartMs, unitOfVehicle, r.unitPowerKw(), vehicles.size());
+        try {
+            ScheduleLp.Result r = ScheduleLp.solve(units, tree, Map.of(siteIndex, site), in.tariff(), gridStart,
+                    lpStep, steps, carbon, first);
+            return new Plan(in.now(), gridStartMs, unitOfVehicle, r.unitPowerKw(), vehicles.size(), true);
+        } catch (ScheduleLp.NotOptimal e) {
+            // e.g. a price or demand charge so large GLOP cannot scale the model; the allocator alone still keeps
+            // every floor and limit, and the site is tried again at its next solve
+            return new Plan(in.now(), gridStartMs, unitOfVehicle, new double[units.size()][steps], vehicles.size(),
+                    false);
+        }
     }
 
     /**

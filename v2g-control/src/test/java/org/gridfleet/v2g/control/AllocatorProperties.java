@@ -125,7 +125,7 @@ class AllocatorProperties {
                     unreachable.add(v.vehicleId());
                 }
             }
-            return new ControlStep(a.setpointsKw(), unreachable, a.belowFloor(), false);
+            return new ControlStep(a.setpointsKw(), unreachable, a.belowFloor(), false, List.of());
         });
     }
 

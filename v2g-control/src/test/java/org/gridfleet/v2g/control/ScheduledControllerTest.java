@@ -60,6 +60,26 @@ class ScheduledControllerTest {
     }
 
     @Test
+    void stepShouldKeepFloorsAndLimitsOnItsOwnWhenTheScheduleLpFindsNoSolution() {
+        // GIVEN a vehicle at its latest-start floor (28 kWh to take at 10 kW in 2.8 h), one with hours to spare,
+        // and a demand charge GLOP cannot scale (1e12 per kW: accepted as a tariff, ABNORMAL in the LP)
+        var due = vehicle("due", 0.2, 0.9, 2.8, 10, 0);
+        var spare = vehicle("spare", 0.5, 0.7, 8, 10, 0);
+        var sites = Fixtures.sites(Fixtures.site(100, 0));
+        // WHEN one step runs with that tariff, and one with a sane one
+        var unsolved = new ScheduledController(ScheduledControllerConfig.ofDefaults()).step(new ControlInput(T0,
+                STEP, List.of(due, spare), sites, Fixtures.flat(0.2, 1e12), Map.of()));
+        var solved = new ScheduledController(ScheduledControllerConfig.ofDefaults()).step(new ControlInput(T0,
+                STEP, List.of(due, spare), sites, Fixtures.flat(0.2, 15), Map.of()));
+        // THEN the site is reported unsolved and the step still answers: the due vehicle charges at full power,
+        // the other waits; with the sane tariff nothing is reported
+        assertThat(unsolved.unsolvedSites()).containsExactly("s1");
+        assertThat(unsolved.setpointsKw().get("due")).isCloseTo(10, within(1e-6));
+        assertThat(unsolved.setpointsKw().get("spare")).isCloseTo(0, within(1e-6));
+        assertThat(solved.unsolvedSites()).isEmpty();
+    }
+
+    @Test
     void stepShouldKeepAnAggregatedSiteOnThePaidPeakWhenOneVehicleCanNoLongerReachItsTarget() {
         // GIVEN an aggregating controller, a flat price, a paid 10 kW peak, and two vehicles leaving together: one
         // that can only charge at its full 3 kW and still falls short, one with 16 kWh to take at up to 10 kW

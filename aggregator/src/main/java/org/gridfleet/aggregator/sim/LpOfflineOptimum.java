@@ -58,7 +58,7 @@ public final class LpOfflineOptimum implements OfflineOptimumSolver {
             demand += meter.peak15MinKw() * s.tariff().demandChargePerKw();
         }
         return new SimulationReport.OptimumCost(new SimulationReport.OptimumCost.Cost(energy, demand, energy + demand),
-                best.infeasibleVehicles().size(), null);
+                best.infeasibleVehicles().stream().sorted().toList());
     }
 
     /** Meters the LP's EV power plus the scenario's base load at one site, as the simulation would. */

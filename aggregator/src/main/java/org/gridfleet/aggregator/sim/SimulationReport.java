@@ -47,19 +47,31 @@ public record SimulationReport(String scenario, List<VehicleResult> vehicles, Li
     }
 
     /**
-     * The perfect-foresight optimum: {@code {cost: {energy, demandCharge, total}}} (no degradation or markets), the
-     * vehicles even it cannot bring to their target ({@code missedDepartures}), and {@code controllerCostRatio} = the
-     * controller's energy + demand charge over the optimum's total (1 = optimal), left out when that total is not
-     * positive.
+     * The perfect-foresight optimum: {@code {cost: {energy, demandCharge, total}}} (no degradation or markets), how
+     * many vehicles even it cannot bring to their target ({@code missedDepartures}) and which ({@code
+     * missedVehicles}, by id: a site limit that cannot serve every visit at once leaves some short whatever the
+     * control), and {@code controllerCostRatio} = the controller's energy + demand charge over the optimum's total
+     * (1 = optimal), left out when that total is not positive.
      */
-    public record OptimumCost(Cost cost, int missedDepartures, Double controllerCostRatio) {
+    public record OptimumCost(Cost cost, int missedDepartures, List<String> missedVehicles,
+                              Double controllerCostRatio) {
+        public OptimumCost {
+            missedVehicles = List.copyOf(missedVehicles);
+        }
+
+        /** The optimum's cost and the vehicles it leaves short; not yet compared with a controller. */
+        public OptimumCost(Cost cost, List<String> missedVehicles) {
+            this(cost, missedVehicles.size(), missedVehicles, null);
+        }
+
         /** total = energy + demandCharge. */
         public record Cost(double energy, double demandCharge, double total) {
         }
 
         /** This optimum compared with a controller that paid {@code controllerCost} for energy and demand. */
         public OptimumCost comparedWith(double controllerCost) {
-            return new OptimumCost(cost, missedDepartures, cost.total() > 0 ? controllerCost / cost.total() : null);
+            return new OptimumCost(cost, missedDepartures, missedVehicles,
+                    cost.total() > 0 ? controllerCost / cost.total() : null);
         }
     }
 }

@@ -181,6 +181,8 @@ class SimulateCommandTest {
                 .isLessThanOrEqualTo(report.get("dumbCharging").get("cost").get("total").asDouble());
         assertThat(controller).isGreaterThanOrEqualTo(optimumTotal - 1e-6);
         assertThat(optimum.get("missedDepartures").asInt()).isZero();
+        assertThat(optimum.get("missedVehicles").isArray()).isTrue();
+        assertThat(optimum.get("missedVehicles")).isEmpty();
         assertThat(optimum.get("controllerCostRatio").asDouble()).isCloseTo(controller / optimumTotal,
                 org.assertj.core.api.Assertions.within(1e-9));
     }

@@ -56,8 +56,10 @@ class LpOfflineOptimumTest {
                 cheapSecondHour(0, 0).tariff(), List.of(Scenarios.vehicle("a", "s", 10, 6, START, END, 0.1, 0.9)),
                 List.of(), Scenarios.idealChargers());
         // WHEN solved
-        // THEN the optimum delivers its best (4 kWh) and reports the vehicle as missed
-        assertThat(new LpOfflineOptimum(WearPrices.ofDefaults()).solve(tight).missedDepartures()).isEqualTo(1);
+        // THEN the optimum delivers its best (4 kWh) and reports the vehicle as missed, by id
+        SimulationReport.OptimumCost optimum = new LpOfflineOptimum(WearPrices.ofDefaults()).solve(tight);
+        assertThat(optimum.missedDepartures()).isEqualTo(1);
+        assertThat(optimum.missedVehicles()).containsExactly("a");
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.gridfleet.aggregator.sim.LpOfflineOptimum;
 import org.gridfleet.aggregator.sim.Scenario;
@@ -33,7 +34,8 @@ import org.gridfleet.v2g.control.SessionHistoryForecast;
  * charging, which ignores the limits); then the
  * median and worst ratio. Missed departures are split by {@link DepartureFeasibility}: a feasible target (reachable
  * by the vehicle alone at its attainable power from arrival) missed is the controller's fault; of those, the ones
- * no longer reachable from the first step the controller saw the vehicle at are counted apart ({@code lateSeen}).
+ * no longer reachable from the first step the controller saw the vehicle at are counted apart ({@code lateSeen}), and
+ * so are the ones the optimum misses too ({@code alsoOptimum}: the site could not serve every visit at once).
  * Usage: {@code OptimumGapBench DIR [PREFIX [MAX_DAYS]] [misses] [forecast=DAYS|perfect] [share=S] [zone=ZONE]
  * [traces=DIR]} (default prefix {@code dundee-}, every day; {@code misses} also prints each missed feasible
  * departure; {@code forecast=DAYS} gives the controller a {@link SessionHistoryForecast} over the last DAYS days of
@@ -84,11 +86,13 @@ public final class OptimumGapBench {
         int optimumMissed = 0;
         int feasible = 0;
         int missedFeasible = 0;
+        int alsoOptimum = 0;
         int lateSeen = 0;
         long wallMs = 0;
         boolean printMisses = List.of(args).contains("misses");
         System.out.println("day,vehicles,controller,optimum,ratio,missedDepartures,optimumMissedDepartures,"
-                + "dumbMissedDepartures,feasibleDepartures,missedFeasible,missedFeasibleSeenLate,wallClockMs");
+                + "dumbMissedDepartures,feasibleDepartures,missedFeasible,missedFeasibleSeenLate,"
+                + "missedFeasibleAlsoByOptimum,wallClockMs");
         for (Path file : files) {
             Scenario scenario = new ScenarioLoader().load(file);
             if (perfect) {
@@ -122,11 +126,12 @@ public final class OptimumGapBench {
             feasible += t.feasible();
             missedFeasible += t.missedFeasible();
             lateSeen += t.lateSeen();
-            System.out.printf("%s,%d,%.2f,%.2f,%s,%d,%d,%d,%d,%d,%d,%d%n", scenario.name(), r.vehicles().size(),
+            alsoOptimum += t.alsoOptimum();
+            System.out.printf("%s,%d,%.2f,%.2f,%s,%d,%d,%d,%d,%d,%d,%d,%d%n", scenario.name(), r.vehicles().size(),
                     controller, r.offlineOptimum().cost().total(), ratio == null ? "" : String.format("%.4f", ratio),
                     r.violations().departure(), r.offlineOptimum().missedDepartures(),
                     r.dumbCharging().violations().departure(), t.feasible(), t.missedFeasible(), t.lateSeen(),
-                    r.wallClockMs());
+                    t.alsoOptimum(), r.wallClockMs());
         }
         Collections.sort(ratios);
         if (ratios.isEmpty()) {
@@ -135,9 +140,11 @@ public final class OptimumGapBench {
         }
         System.out.printf("days=%d vehicles=%d medianRatio=%.4f worstRatio=%.4f missedDepartures=%d "
                         + "optimumMissedDepartures=%d dumbMissedDepartures=%d feasibleDepartures=%d "
-                        + "missedFeasible=%d missedFeasibleSeenLate=%d missedInfeasible=%d wallSeconds=%.1f%n",
+                        + "missedFeasible=%d missedFeasibleSeenLate=%d missedFeasibleAlsoByOptimum=%d "
+                        + "missedInfeasible=%d wallSeconds=%.1f%n",
                 ratios.size(), vehicles, median(ratios), ratios.get(ratios.size() - 1), missed, optimumMissed,
-                dumbMissed, feasible, missedFeasible, lateSeen, missed - missedFeasible, wallMs / 1000.0);
+                dumbMissed, feasible, missedFeasible, lateSeen, alsoOptimum, missed - missedFeasible,
+                wallMs / 1000.0);
         System.out.printf("costAboveOptimum energy=%.2f demandCharge=%.2f%n", excessEnergy, excessDemand);
     }
 
@@ -155,8 +162,11 @@ public final class OptimumGapBench {
         }
     }
 
-    /** Feasible departures, feasible ones the controller missed, and of those the ones out of reach when seen. */
-    private record Tally(int feasible, int missedFeasible, int lateSeen) {
+    /**
+     * Feasible departures, feasible ones the controller missed, and of those the ones out of reach when seen and the
+     * ones the optimum missed too.
+     */
+    private record Tally(int feasible, int missedFeasible, int lateSeen, int alsoOptimum) {
     }
 
     private static Tally tally(Scenario s, SimulationReport r, boolean print) {
@@ -168,6 +178,8 @@ public final class OptimumGapBench {
         int feasible = 0;
         int missed = 0;
         int late = 0;
+        int alsoOptimum = 0;
+        Set<String> optimumMissed = Set.copyOf(r.offlineOptimum().missedVehicles());
         for (Scenario.Vehicle v : s.vehicles()) {
             Scenario.Site site = sites.get(v.site());
             if (!DepartureFeasibility.reachable(v, site, efficiency, v.arrival())) {
@@ -182,14 +194,16 @@ public final class OptimumGapBench {
             boolean seenLate = !DepartureFeasibility.reachable(v, site, efficiency,
                     DepartureFeasibility.firstSeen(s, v));
             late += seenLate ? 1 : 0;
+            boolean optimumToo = optimumMissed.contains(v.id());
+            alsoOptimum += optimumToo ? 1 : 0;
             if (print) {
-                System.out.printf("  missed %s at %s: %s-%s, %.0f kW of %.2f kW usable, soc %.4f of %.4f%s%n",
+                System.out.printf("  missed %s at %s: %s-%s, %.0f kW of %.2f kW usable, soc %.4f of %.4f%s%s%n",
                         v.id(), v.site(), v.arrival(), v.departure(), v.maxChargeKw(),
                         DepartureFeasibility.attainableKw(v, site), result.departureSoc(), v.departureSoc(),
-                        seenLate ? " (out of reach when first seen)" : "");
+                        seenLate ? " (out of reach when first seen)" : "", optimumToo ? " (the optimum too)" : "");
             }
         }
-        return new Tally(feasible, missed, late);
+        return new Tally(feasible, missed, late, alsoOptimum);
     }
 
     private static double median(List<Double> sorted) {

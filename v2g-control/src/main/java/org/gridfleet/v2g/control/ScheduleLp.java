@@ -20,7 +20,8 @@ import java.util.Map;
  * limit at every step (base load included; no unit alone may exceed a limit even while plugged in for part of a
  * step). The penalty makes infeasible targets best effort: as much energy as possible, as early as the floor asks,
  * before any cost is considered. It is only paid where needed: {@link #solve} first tries the floors of the units
- * that can reach them alone as hard bounds, and penalizes every floor only when those do not fit together.
+ * that can reach them alone as hard bounds (so a vehicle that can still make its target is never left short to
+ * give another one more), and penalizes every floor only when those do not fit together.
  */
 final class ScheduleLp {
 
@@ -105,9 +106,11 @@ final class ScheduleLp {
      * One solve with GLOP settings in protobuf text form ({@code ""} for its defaults).
      *
      * @param hardFloors whether a unit that can reach its floors alone gets them as bounds on its energy rather
-     *     than as penalized rows: the same optimum when every such floor fits, found in less than half the time
-     *     (one shortfall column coupling all of a unit's steps makes GLOP's work grow; BENCHMARKS.md), and no
-     *     optimal solution (so {@link NotOptimal}) when the floors do not fit the site together
+     *     than as penalized rows. Where nothing need be missed this is the same optimum, found in less than half
+     *     the time (one shortfall column coupling all of a unit's steps makes GLOP's work grow; BENCHMARKS.md).
+     *     Where something must be missed, the units that can still make it are served first and the others share
+     *     the rest (penalized rows alone minimize the total missed, at such a unit's expense if that lowers the
+     *     total); where even their floors do not fit together, there is no optimum ({@link NotOptimal})
      */
     static Result solveWith(String parameters, boolean hardFloors, List<LpUnit> units, LimitTree tree,
                             Map<Integer, SiteState> sites, Tariff tariff, Instant start, Duration step, int steps,

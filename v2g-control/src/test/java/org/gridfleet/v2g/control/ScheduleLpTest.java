@@ -39,6 +39,27 @@ class ScheduleLpTest {
     }
 
     @Test
+    void aVanThatCanStillMakeItsTargetShouldBeServedBeforeOneThatCannot() {
+        // GIVEN an 8 kW site for 4 h (32 kWh from the grid): van a, 85 % efficient, needs 20 kWh (24.5 alone);
+        // van b, 100 % efficient, needs 32 kWh, more than its 7.2 kW can give (28.8)
+        SiteState site = Fixtures.site(8, 0);
+        LimitTree tree = LimitTree.of(Fixtures.sites(site));
+        VehicleState a = new VehicleState("a", "s1", 40, 0.3, 0.2, 0.8, Fixtures.at(4), 7.2, 0, 0.85, 0, false);
+        List<LpUnit> units = List.of(unit(a, tree), unit(Fixtures.vehicle("b", 0.2, 1.0, 4, 7.2, 0), tree));
+        Map<Integer, SiteState> sites = Map.of(tree.indexOf("s1"), site);
+        // WHEN scheduled, and with penalized floors alone
+        ScheduleLp.Result r = ScheduleLp.solve(units, tree, sites, Fixtures.flat(0.2, 0), T0, Duration.ofMinutes(15),
+                32, null);
+        ScheduleLp.Result penalized = ScheduleLp.solveWith("", false, units, tree, sites, Fixtures.flat(0.2, 0), T0,
+                Duration.ofMinutes(15), 32, null, ScheduleLp.FirstStep.WHOLE);
+        // THEN a reaches its target (20 / 0.85 = 23.5 kWh from the grid) and b takes the other 8.5 kWh; penalized
+        // rows alone would give b its 28.8 kWh, where each grid kWh misses less, and leave a short
+        assertThat(r.shortfallKwh()[0]).isZero();
+        assertThat(r.shortfallKwh()[1]).isCloseTo(32 - (32 - 20 / 0.85), within(1e-3));
+        assertThat(penalized.shortfallKwh()[0]).isGreaterThan(10);
+    }
+
+    @Test
     void floorsThatEachFitAloneButNotTogetherShouldFallBackToTheShortfallPenalty() {
         // GIVEN two vans that each reach 28 kWh in 4 h at 7.2 kW, sharing an 8 kW site (32 kWh in 4 h)
         SiteState site = Fixtures.site(8, 0);

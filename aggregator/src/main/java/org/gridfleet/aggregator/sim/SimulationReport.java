@@ -1,6 +1,8 @@
 package org.gridfleet.aggregator.sim;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
 /** The report of one simulation (docs/design/SCENARIO.md). Costs in the tariff's currency, power in kW. */
@@ -53,15 +55,21 @@ public record SimulationReport(String scenario, List<VehicleResult> vehicles, Li
      * control), and {@code controllerCostRatio} = the controller's energy + demand charge over the optimum's total
      * (1 = optimal), left out when that total is not positive.
      */
-    public record OptimumCost(Cost cost, int missedDepartures, List<String> missedVehicles,
-                              Double controllerCostRatio) {
+    @JsonPropertyOrder({"cost", "missedDepartures", "missedVehicles", "controllerCostRatio"})
+    public record OptimumCost(Cost cost, List<String> missedVehicles, Double controllerCostRatio) {
         public OptimumCost {
             missedVehicles = List.copyOf(missedVehicles);
         }
 
         /** The optimum's cost and the vehicles it leaves short; not yet compared with a controller. */
         public OptimumCost(Cost cost, List<String> missedVehicles) {
-            this(cost, missedVehicles.size(), missedVehicles, null);
+            this(cost, missedVehicles, null);
+        }
+
+        /** How many vehicles even the optimum leaves short. */
+        @JsonProperty
+        public int missedDepartures() {
+            return missedVehicles.size();
         }
 
         /** total = energy + demandCharge. */
@@ -70,8 +78,7 @@ public record SimulationReport(String scenario, List<VehicleResult> vehicles, Li
 
         /** This optimum compared with a controller that paid {@code controllerCost} for energy and demand. */
         public OptimumCost comparedWith(double controllerCost) {
-            return new OptimumCost(cost, missedDepartures, missedVehicles,
-                    cost.total() > 0 ? controllerCost / cost.total() : null);
+            return new OptimumCost(cost, missedVehicles, cost.total() > 0 ? controllerCost / cost.total() : null);
         }
     }
 }

@@ -63,7 +63,8 @@ class LiveControllerTest {
         LiveController.Decision sane = controller.decide(view, sessions, (c, at) -> 0, NOW);
         // WHEN a VTN sends an import price GLOP cannot scale for the whole stay, and the site's next solve is due
         grid.openAdr().obligationsChanged("absurd", List.of(new GridObligation.PriceSignal("absurd",
-                new GridTarget.Portfolio(), NOW, NOW.plus(Duration.ofDays(1)), GridObligation.Direction.IMPORT, 1e12, "EUR")));
+                new GridTarget.Portfolio(), NOW, NOW.plus(Duration.ofDays(1)), GridObligation.Direction.IMPORT,
+                1e12, "EUR")));
         LiveController.Decision absurd = controller.decide(view, sessions, (c, at) -> 0,
                 NOW.plus(ScheduledControllerConfig.DEFAULT_RESOLVE_EVERY));
         // THEN the tick still decides the van's setpoint, and names the site whose schedule failed

@@ -128,8 +128,8 @@ final class ScheduleLp {
     }
 
     private static Result build(MPSolver solver, boolean hardFloors, List<LpUnit> units, LimitTree tree,
-                                Map<Integer, SiteState> sites, Tariff tariff, Instant start, Duration step, int steps, double[] carbon,
-                                FirstStep first) {
+                                Map<Integer, SiteState> sites, Tariff tariff, Instant start, Duration step,
+                                int steps, double[] carbon, FirstStep first) {
         MPObjective objective = solver.objective();
         double stepHours = step.toMillis() / 3_600_000.0;
         // the part of the first step still ahead: node rows bound the step average, so they shrink with it

@@ -84,7 +84,9 @@ final class ScheduleLp {
         static final FirstStep WHOLE = new FirstStep(0, Map.of());
     }
 
-    /** As {@link #solve(List, LimitTree, Map, Tariff, Instant, Duration, int, double[])}, the first step partly over. */
+    /**
+     * As {@link #solve(List, LimitTree, Map, Tariff, Instant, Duration, int, double[])}, the first step partly over.
+     */
     static Result solve(List<LpUnit> units, LimitTree tree, Map<Integer, SiteState> sites, Tariff tariff,
                         Instant start, Duration step, int steps, double[] carbonCostPerKwh, FirstStep first) {
         try {
